@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type TenantScope = { userId?: string | null };
+
+/**
+ * The app's only door to the database. Every call is one transaction whose tenant (and
+ * acting user) is set with set_config(..., true), so the setting dies with the
+ * transaction and can never leak to the next user of a pooled connection.
+ */
+export type AppDatabase = {
+  withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, scope?: TenantScope): Promise<T>;
+  /** A transaction with no tenant: tenant rows are invisible; routing and sign-in functions work. */
+  withoutTenant<T>(fn: (tx: Tx) => Promise<T>, scope?: TenantScope): Promise<T>;
+  /** Subscribes to a NOTIFY channel on a dedicated connection. */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<{ unlisten: () => Promise<void> }>;
+  close(): Promise<void>;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function assertUuid(name: string, value: string): void {
+  if (!UUID.test(value)) throw new Error(`${name} must be a UUID, got ${JSON.stringify(value)}`);
+}
+
+export function createAppDatabase(appUrl: string, opts: { max?: number } = {}): AppDatabase {
+  const client = postgres(appUrl, { max: opts.max ?? 10, onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: "snake_case" });
+
+  async function run<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, scope?: TenantScope) {
+    const userId = scope?.userId ?? "";
+    if (userId) assertUuid("userId", userId);
+    return db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
+      );
+      return fn(tx);
+    });
+  }
+
+  return {
+    async withTenant(tenantId, fn, scope) {
+      assertUuid("tenantId", tenantId);
+      return run(tenantId, fn, scope);
+    },
+    withoutTenant(fn, scope) {
+      return run("", fn, scope);
+    },
+    async listen(channel, onPayload) {
+      const sub = await client.listen(channel, onPayload);
+      return { unlisten: () => sub.unlisten() };
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,34 @@
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+export {
+  type AppDatabase,
+  createAppDatabase,
+  type Database,
+  type TenantScope,
+  type Tx,
+} from "./client";
+export { readDbEnv } from "./env";
+export * from "./schema";
+export { startEmbeddedPostgres } from "./server/embedded";
+export { freePort } from "./server/free-port";
+export { migrateDatabase, migrationsFolder } from "./server/migrate";
+export { assertReachable, type ResolvedDatabase, resolveDatabase } from "./server/resolve";
+export { APP_ROLE, appUrlFrom, redactUrl, withDatabase } from "./server/urls";

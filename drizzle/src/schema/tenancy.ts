@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  appRole,
+  currentTenant,
+  definerReadPolicy,
+  tenantIsolationPolicy,
+} from "../policies/tenant";
+
+export const tenantKinds = ["agency", "subaccount"] as const;
+export type TenantKind = (typeof tenantKinds)[number];
+export const domainStatuses = ["pending", "verified", "misconfigured"] as const;
+
+/**
+ * Agencies and their sub-accounts. A tenant sees its own row and its children's rows
+ * (an agency lists its sub-accounts); nothing else.
+ */
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: tenantKinds }).notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => tenants.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    themeId: text("theme_id").notNull(),
+    plan: text("plan").notNull().default("free"),
+    brand: jsonb("brand").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("tenants_parent_slug_key").on(t.parentId, t.slug).nullsNotDistinct(),
+    index("tenants_parent_idx").on(t.parentId),
+    check(
+      "tenants_kind_parent_check",
+      sql`(${t.kind} = 'agency' and ${t.parentId} is null) or (${t.kind} = 'subaccount' and ${t.parentId} is not null)`,
+    ),
+    check("tenants_slug_check", sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'`),
+    pgPolicy("tenant_self_or_child", {
+      for: "all",
+      to: appRole,
+      using: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
+      withCheck: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
+    }),
+    definerReadPolicy(),
+  ],
+).enableRLS();
+
+/** Host names that route to a tenant: an agency's custom domains. */
+export const tenantDomains = pgTable(
+  "tenant_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    hostname: text("hostname").notNull().unique(),
+    status: text("status", { enum: domainStatuses }).notNull().default("pending"),
+    verificationToken: text("verification_token").notNull(),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("tenant_domains_tenant_idx").on(t.tenantId),
+    check("tenant_domains_hostname_lower", sql`${t.hostname} = lower(${t.hostname})`),
+    tenantIsolationPolicy(t.tenantId),
+    definerReadPolicy(),
+  ],
+).enableRLS();
+
+/** Plugins a tenant has asked for; the plugin issue adds versions and consent. */
+export const tenantPlugins = pgTable(
+  "tenant_plugins",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    pluginId: text("plugin_id").notNull(),
+    status: text("status", { enum: ["enabled", "disabled"] })
+      .notNull()
+      .default("enabled"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.pluginId] }), tenantIsolationPolicy(t.tenantId)],
+).enableRLS();
