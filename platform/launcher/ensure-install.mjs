@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../..", import.meta.url).pathname;
 const stampFile = join(root, "node_modules", ".omnify-install-stamp");
 const wantBrowser = process.argv.includes("--browser");
 
@@ -65,7 +65,9 @@ const nodeVersion = execFileSync(join(root, "node_modules", ".bin", "node"), ["-
   .trim();
 const major = Number(nodeVersion.replace(/^v/, "").split(".")[0]);
 if (!(major >= 24)) {
-  console.error(`[omnify] node_modules/.bin/node is ${nodeVersion}; Omnify needs Node 24 or newer.`);
+  console.error(
+    `[omnify] node_modules/.bin/node is ${nodeVersion}; Omnify needs Node 24 or newer.`,
+  );
   process.exit(1);
 }
 

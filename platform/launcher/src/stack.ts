@@ -1,0 +1,113 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, migrateDatabase, type ResolvedDatabase, resolveDatabase } from "@omnify/db";
+import { bin, repoRoot } from "./paths";
+import { launch, type Managed, run, terminate, waitForHttp } from "./processes";
+import { localSecret } from "./secret";
+
+export type StackOptions = {
+  /** Embedded PostgreSQL data, the local secret and the mail outbox live here. */
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  webPort: number;
+  realtimePort?: number;
+  build: boolean;
+  demoPassword: string;
+  quiet?: boolean;
+  preferredDbPort?: number;
+};
+
+export type Stack = {
+  db: ResolvedDatabase;
+  webPort: number;
+  realtimePort: number;
+  mailOutbox: string;
+  processes: Managed[];
+  stop(): Promise<void>;
+};
+
+/**
+ * Brings up the whole product: PostgreSQL (embedded unless DATABASE_URL), migrations,
+ * the demo tenants, a production build of the portal, then web + worker + realtime.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const step = (message: string) => console.log(`[omnify] ${message}`);
+  step(opts.env.DATABASE_URL ? "connecting to DATABASE_URL…" : "starting embedded PostgreSQL…");
+  const db = await resolveDatabase(
+    { ...opts.env, OMNIFY_DATA_DIR: opts.dataDir },
+    {
+      preferredPort: opts.preferredDbPort,
+    },
+  );
+  const processes: Managed[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => terminate(p)));
+    await db.embedded?.stop();
+  };
+  try {
+    step("applying migrations…");
+    await migrateDatabase(db.adminUrl, db.appPassword);
+    step("syncing demo tenants…");
+    const { syncDemoTenants } = await import("@omnify/tenants-config");
+    await syncDemoTenants(db.appUrl, { demoPassword: opts.demoPassword });
+
+    if (opts.build) {
+      step("building the portal (cached by turbo when nothing changed)…");
+      await run(
+        bin("turbo"),
+        ["run", "build", "--filter=@omnify/app", "--output-logs=errors-only"],
+        {
+          cwd: repoRoot,
+          env: { ...opts.env, TURBO_TELEMETRY_DISABLED: "1", NEXT_TELEMETRY_DISABLED: "1" },
+          label: "next build",
+        },
+      );
+    }
+
+    const realtimePort = opts.realtimePort ?? (await freePort(opts.webPort + 1));
+    const mailOutbox = join(opts.dataDir, "outbox");
+    mkdirSync(mailOutbox, { recursive: true });
+    const secret = opts.env.OMNIFY_SECRET ?? localSecret(opts.dataDir);
+    const env: NodeJS.ProcessEnv = {
+      ...opts.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      OMNIFY_DB_APP_URL: db.appUrl,
+      OMNIFY_DB_ADMIN_URL: db.adminUrl,
+      PLATFORM_HOST: opts.env.PLATFORM_HOST ?? "localhost",
+      PORT: String(opts.webPort),
+      OMNIFY_PUBLIC_SCHEME: opts.env.OMNIFY_PUBLIC_SCHEME ?? "http",
+      OMNIFY_PUBLIC_PORT: opts.env.OMNIFY_PUBLIC_PORT ?? String(opts.webPort),
+      OMNIFY_SECRET: secret,
+      NEXTAUTH_SECRET: opts.env.NEXTAUTH_SECRET ?? secret,
+      REALTIME_PORT: String(realtimePort),
+      OMNIFY_REALTIME_URL: opts.env.OMNIFY_REALTIME_URL ?? `http://localhost:${realtimePort}`,
+      OMNIFY_MAIL_OUTBOX: opts.env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
+    };
+    const quiet = opts.quiet ?? false;
+    const tsx = bin("tsx");
+    processes.push(
+      launch("realtime", tsx, ["platform/realtime/src/main.ts"], { cwd: repoRoot, env, quiet }),
+      launch("worker", tsx, ["platform/worker/src/main.ts"], { cwd: repoRoot, env, quiet }),
+      launch("web", bin("next"), ["start", "-p", String(opts.webPort)], {
+        cwd: join(repoRoot, "platform/app"),
+        env,
+        quiet,
+      }),
+    );
+    const [realtime, , web] = processes as [Managed, Managed, Managed];
+    await waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, realtime, 60_000);
+    await waitForHttp(`http://127.0.0.1:${opts.webPort}/`, web, 120_000);
+    return {
+      db,
+      webPort: opts.webPort,
+      realtimePort,
+      mailOutbox: env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
+      processes,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
