@@ -1,0 +1,9 @@
+export { UNAUTHORIZED } from "./auth";
+export { type RealtimeEnv, readRealtimeEnv, realtimeEnvSchema } from "./env";
+export { parseTenantEvent, type TenantEvent, tenantRoom, userRoom } from "./events";
+export {
+  createRealtimeGateway,
+  type GatewayOptions,
+  type Logger,
+  type RealtimeGateway,
+} from "./gateway";
