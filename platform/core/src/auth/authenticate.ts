@@ -1,0 +1,55 @@
+import { type AppDatabase, eq, sql, users } from "@omnify/db";
+import { hashPassword, verifyPassword } from "./password";
+
+export type AuthenticatedUser = {
+  id: string;
+  name: string;
+  email: string;
+  isPlatformAdmin: boolean;
+};
+
+type LoginRow = { id: string; name: string; password_hash: string | null };
+
+// Verifying against a real hash when the user is unknown (or has no password) makes both
+// cases take as long as a wrong password, so response time does not reveal who has an account.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => {
+  dummyHash ??= hashPassword("omnify-timing-equaliser");
+  return dummyHash;
+};
+
+/** The user for these credentials, or null; never says which half was wrong. */
+export async function authenticate(
+  db: AppDatabase,
+  credentials: { email: string; password: string },
+): Promise<AuthenticatedUser | null> {
+  const email = credentials.email.trim();
+  if (email.length === 0 || email.length > 320) {
+    await verifyPassword(await getDummyHash(), credentials.password);
+    return null;
+  }
+  const [row] = await db.withoutTenant((tx) =>
+    tx.execute<LoginRow>(sql`select id, name, password_hash from app.user_for_login(${email})`),
+  );
+  if (!row?.password_hash) {
+    await verifyPassword(await getDummyHash(), credentials.password);
+    return null;
+  }
+  if (!(await verifyPassword(row.password_hash, credentials.password))) return null;
+
+  // The user row is visible to its own user, so read the canonical e-mail as them.
+  const [user] = await db.withoutTenant(
+    (tx) =>
+      tx
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          isPlatformAdmin: users.isPlatformAdmin,
+        })
+        .from(users)
+        .where(eq(users.id, row.id)),
+    { userId: row.id },
+  );
+  return user ?? null;
+}

@@ -1,0 +1,28 @@
+import type { MembershipRole } from "@omnify/db";
+
+/** A membership role, or platform staff, who reach every tenant without one. */
+export type EffectiveRole = MembershipRole | "platform_admin";
+
+const ADMIN_ROLES: ReadonlySet<EffectiveRole> = new Set([
+  "platform_admin",
+  "agency_owner",
+  "agency_admin",
+  "subaccount_admin",
+]);
+
+const AGENCY_STAFF_ROLES: ReadonlySet<EffectiveRole> = new Set([
+  "platform_admin",
+  "agency_owner",
+  "agency_admin",
+  "agency_member",
+]);
+
+/** May manage members and invitations of the tenant they act in. */
+export function isAdminRole(role: EffectiveRole): boolean {
+  return ADMIN_ROLES.has(role);
+}
+
+/** Works for the agency itself (as opposed to one of its clients). */
+export function isAgencyStaffRole(role: EffectiveRole): boolean {
+  return AGENCY_STAFF_ROLES.has(role);
+}

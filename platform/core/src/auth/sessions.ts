@@ -1,0 +1,169 @@
+import { type AppDatabase, and, authSessions, eq, gt, isNull, sql, users } from "@omnify/db";
+import type { AuthenticatedUser } from "./authenticate";
+import { generateSecretToken, hashSecretToken, isWellFormedToken } from "./secret-token";
+
+const DAY_MS = 86_400_000;
+export const SESSION_TTL_MS = 30 * DAY_MS;
+/** Below this much remaining life, a used session is pushed back out to the full TTL. */
+export const SESSION_RENEW_BELOW_MS = 15 * DAY_MS;
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export type ValidatedSession = {
+  sessionId: string;
+  userId: string;
+  user: AuthenticatedUser;
+  expiresAt: Date;
+};
+
+/** Starts a session; only the SHA-256 of the returned token is stored. */
+export async function createAuthSession(
+  db: AppDatabase,
+  input: { tenantId: string; userId: string; ip?: string | null; userAgent?: string | null },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSecretToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.withTenant(input.tenantId, (tx) =>
+    tx.insert(authSessions).values({
+      id: hashSecretToken(token),
+      tenantId: input.tenantId,
+      userId: input.userId,
+      ip: input.ip || null,
+      userAgent: input.userAgent?.slice(0, 512) || null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    }),
+  );
+  return { token, expiresAt };
+}
+
+/**
+ * The session and its user when the token is live in this tenant; null when unknown,
+ * revoked, expired or issued by another tenant. Renews sessions past half their life.
+ */
+export async function validateAuthSession(
+  db: AppDatabase,
+  tenantId: string,
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<ValidatedSession | null> {
+  if (!isWellFormedToken(token)) return null;
+  const sessionId = hashSecretToken(token);
+  return db.withTenant(tenantId, async (tx) => {
+    const [session] = await tx
+      .select()
+      .from(authSessions)
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+    if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
+
+    // A platform admin or an agency owner visiting a sub-account has no membership that
+    // would make their user row visible here; the row is visible to its own user, so act as them.
+    await tx.execute(sql`select set_config('app.user_id', ${session.userId}, true)`);
+    const [user] = await tx
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        isPlatformAdmin: users.isPlatformAdmin,
+      })
+      .from(users)
+      .where(eq(users.id, session.userId));
+    if (!user) return null;
+
+    let expiresAt = session.expiresAt;
+    const renew = expiresAt.getTime() - now.getTime() < SESSION_RENEW_BELOW_MS;
+    const touch = now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+    if (renew || touch) {
+      if (renew) expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+      await tx
+        .update(authSessions)
+        .set({ lastSeenAt: now, expiresAt })
+        .where(eq(authSessions.id, sessionId));
+    }
+    return { sessionId, userId: user.id, user, expiresAt };
+  });
+}
+
+/** Revokes one session by its token. Returns whether a live session was revoked. */
+export async function revokeAuthSession(
+  db: AppDatabase,
+  tenantId: string,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
+  if (!isWellFormedToken(token)) return false;
+  return revokeAuthSessionById(db, tenantId, hashSecretToken(token), now);
+}
+
+/** Revokes one session by its stored id (as listed by listAuthSessions). */
+export async function revokeAuthSessionById(
+  db: AppDatabase,
+  tenantId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db.withTenant(tenantId, (tx) =>
+    tx
+      .update(authSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
+      .returning({ id: authSessions.id }),
+  );
+  return rows.length > 0;
+}
+
+export type SessionSummary = {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+};
+
+/** A user's live sessions in one tenant, most recently used first. */
+export async function listAuthSessions(
+  db: AppDatabase,
+  tenantId: string,
+  userId: string,
+  now = new Date(),
+): Promise<SessionSummary[]> {
+  return db.withTenant(tenantId, (tx) =>
+    tx
+      .select({
+        id: authSessions.id,
+        ip: authSessions.ip,
+        userAgent: authSessions.userAgent,
+        createdAt: authSessions.createdAt,
+        lastSeenAt: authSessions.lastSeenAt,
+        expiresAt: authSessions.expiresAt,
+      })
+      .from(authSessions)
+      .where(
+        and(
+          eq(authSessions.userId, userId),
+          isNull(authSessions.revokedAt),
+          gt(authSessions.expiresAt, now),
+        ),
+      )
+      .orderBy(sql`${authSessions.lastSeenAt} desc`),
+  );
+}
+
+/** Signs a user out everywhere in one tenant; returns how many sessions ended. */
+export async function revokeAllSessionsForUser(
+  db: AppDatabase,
+  tenantId: string,
+  userId: string,
+  now = new Date(),
+): Promise<number> {
+  const rows = await db.withTenant(tenantId, (tx) =>
+    tx
+      .update(authSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+      .returning({ id: authSessions.id }),
+  );
+  return rows.length;
+}

@@ -1,0 +1,121 @@
+import {
+  type AppDatabase,
+  and,
+  eq,
+  invitations,
+  type MembershipRole,
+  membershipRoles,
+  memberships,
+  users,
+} from "@omnify/db";
+import { z } from "zod";
+import type { EffectiveRole } from "../auth/roles";
+import { generateSecretToken, hashSecretToken } from "../auth/secret-token";
+import type { CoreConfig } from "../env";
+import { badInput, DomainError } from "../errors";
+import { brandedFrom } from "../mail/branded-from";
+import type { Mailer } from "../mail/mailer";
+import { invitationMail } from "../mail/templates/invitation";
+import { publishTenantEvent } from "../realtime/publish";
+import type { ResolvedTenant } from "../tenancy/resolved-tenant";
+import { assertMayGrant } from "./role-rules";
+
+export const INVITATION_TTL_MS = 7 * 86_400_000;
+
+const emailSchema = z.email().max(254);
+const roleSchema = z.enum(membershipRoles);
+
+export type InviteMemberInput = {
+  tenant: ResolvedTenant;
+  actor: { userId: string; role: EffectiveRole };
+  email: string;
+  role: string;
+  mailer: Mailer;
+  config: Pick<CoreConfig, "mailFrom">;
+};
+
+/** Normalises and validates an invitee address; the error names the `email` field. */
+export function parseInviteEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (!emailSchema.safeParse(email).success)
+    throw badInput("email", "Enter a valid e-mail address");
+  return email;
+}
+
+/**
+ * Invites `email` into the tenant, replacing any pending invitation for that address, and
+ * sends the e-mail. Everything, including the send, happens in one transaction: if any step
+ * fails nothing is written. Returns the invitation id, never the token.
+ */
+export async function inviteMember(
+  db: AppDatabase,
+  input: InviteMemberInput,
+  now = new Date(),
+): Promise<{ invitationId: string; expiresAt: Date }> {
+  const { tenant, actor } = input;
+  const email = parseInviteEmail(input.email);
+  const parsedRole = roleSchema.safeParse(input.role);
+  if (!parsedRole.success) throw badInput("role", "Choose a valid role");
+  const role: MembershipRole = parsedRole.data;
+  assertMayGrant(actor.role, role, tenant.kind);
+
+  return db.withTenant(
+    tenant.id,
+    async (tx) => {
+      const [existing] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.tenantId, tenant.id), eq(users.email, email)));
+      if (existing) throw new DomainError("CONFLICT", `${email} is already a member`, "email");
+
+      // Re-inviting replaces the old invitation, so an old link stops working.
+      await tx
+        .update(invitations)
+        .set({ status: "revoked" })
+        .where(
+          and(
+            eq(invitations.tenantId, tenant.id),
+            eq(invitations.email, email),
+            eq(invitations.status, "pending"),
+          ),
+        );
+
+      const token = generateSecretToken();
+      const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+      const [row] = await tx
+        .insert(invitations)
+        .values({
+          tenantId: tenant.id,
+          email,
+          role,
+          tokenHash: hashSecretToken(token),
+          invitedBy: actor.userId,
+          expiresAt,
+        })
+        .returning({ id: invitations.id });
+      if (!row) throw new Error("invitation insert returned no row");
+
+      const [inviter] = await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, actor.userId));
+      await publishTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
+      const mail = invitationMail({
+        to: email,
+        tenantName: tenant.name,
+        agencyName: tenant.agency.name,
+        inviterName: inviter?.name ?? null,
+        role,
+        acceptUrl: `${tenant.origin}/invite/${token}`,
+        expiresAt,
+      });
+      await input.mailer.send({
+        ...mail,
+        from: brandedFrom(input.config.mailFrom, tenant.agency.name),
+      });
+      return { invitationId: row.id, expiresAt };
+    },
+    { userId: actor.userId },
+  );
+}
