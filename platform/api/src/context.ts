@@ -1,0 +1,33 @@
+import {
+  type CoreConfig,
+  type Mailer,
+  type ResolvedTenant,
+  resolveTenantByHost,
+} from "@omnify/core";
+import type { AppDatabase } from "@omnify/db";
+
+export type ApiConfig = CoreConfig & { realtimeUrl: string; realtimeSecret: string };
+
+/** Long-lived services the API is built with, once per process. */
+export type ApiDeps = { db: AppDatabase; mailer: Mailer; config: ApiConfig };
+
+/**
+ * Per-request context. Deliberately small (create-t3-turbo #924): services, the tenant the
+ * Host header resolved to, and the raw session token, which procedures validate lazily.
+ */
+export type Context = ApiDeps & {
+  tenant: ResolvedTenant | null;
+  sessionToken: string | null;
+  ip: string | null;
+};
+
+export type RequestInfo = { headers: Headers; sessionToken: string | null; ip: string | null };
+
+/** Builds contexts for one set of services; a malformed or unknown host yields `tenant: null`. */
+export function createContextFactory(deps: ApiDeps): (req: RequestInfo) => Promise<Context> {
+  return async ({ headers, sessionToken, ip }) => {
+    const host = headers.get("host");
+    const tenant = host ? await resolveTenantByHost(deps.db, host, deps.config) : null;
+    return { ...deps, tenant, sessionToken, ip };
+  };
+}

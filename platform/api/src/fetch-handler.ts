@@ -1,0 +1,28 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { type ApiDeps, createContextFactory } from "./context";
+import { appRouter } from "./root";
+
+export const TRPC_ENDPOINT = "/api/trpc";
+
+export type TrpcFetchHandler = (
+  req: Request,
+  sessionToken: string | null,
+  opts?: { ip?: string | null },
+) => Promise<Response>;
+
+/**
+ * The `/api/trpc` handler for a Next.js route. The route decodes the next-auth JWT and
+ * passes the session token in it (or null); the tenant comes from the request's Host header.
+ * `ip` is whatever the deployment trusts (e.g. the first proxy hop); it is never guessed here.
+ */
+export function createTrpcFetchHandler(deps: ApiDeps): TrpcFetchHandler {
+  const createContext = createContextFactory(deps);
+  return (req, sessionToken, opts) =>
+    fetchRequestHandler({
+      endpoint: TRPC_ENDPOINT,
+      req,
+      router: appRouter,
+      createContext: () =>
+        createContext({ headers: req.headers, sessionToken, ip: opts?.ip ?? null }),
+    });
+}

@@ -1,0 +1,15 @@
+export {
+  type ApiConfig,
+  type ApiDeps,
+  type Context,
+  createContextFactory,
+  type RequestInfo,
+} from "./context";
+export { createTrpcFetchHandler, TRPC_ENDPOINT, type TrpcFetchHandler } from "./fetch-handler";
+export { type AppRouter, appRouter } from "./root";
+
+import { appRouter } from "./root";
+import { createCallerFactory } from "./trpc";
+
+/** Server-side caller: `createCaller(await createContext(...)).members.find()`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,18 @@
+import { authRouter } from "./routers/auth/router";
+import { brandingRouter } from "./routers/branding/router";
+import { invitationsRouter } from "./routers/invitations/router";
+import { membersRouter } from "./routers/members/router";
+import { realtimeRouter } from "./routers/realtime/router";
+import { subaccountsRouter } from "./routers/subaccounts/router";
+import { createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  branding: brandingRouter,
+  invitations: invitationsRouter,
+  members: membersRouter,
+  realtime: realtimeRouter,
+  subaccounts: subaccountsRouter,
+});
+
+export type AppRouter = typeof appRouter;

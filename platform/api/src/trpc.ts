@@ -1,0 +1,109 @@
+import {
+  type EffectiveRole,
+  findEffectiveRole,
+  isAdminRole,
+  isAgencyStaffRole,
+  validateAuthSession,
+} from "@omnify/core";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import type { Context } from "./context";
+import { domainCause, fieldErrorsOf, toTrpcError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const domain = domainCause(error);
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        field: domain?.field ?? null,
+        fieldErrors: error.code === "BAD_REQUEST" ? fieldErrorsOf(error.cause) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns a DomainError thrown anywhere below into the matching tRPC error code. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const domain = domainCause(result.error);
+    if (domain && result.error.code === "INTERNAL_SERVER_ERROR") throw toTrpcError(domain);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** A public procedure on a tenant's host (unknown host: NOT_FOUND). */
+export const tenantPublicProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Unknown host" });
+  return next({ ctx: { tenant: ctx.tenant } });
+});
+
+/**
+ * A signed-in member of the host's tenant, outside any transaction: for procedures that
+ * touch other tenants (handoff) or none (realtime tokens).
+ */
+export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, next }) => {
+  const session = await validateAuthSession(ctx.db, ctx.tenant.id, ctx.sessionToken);
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const role = await findEffectiveRole(ctx.db, ctx.tenant, session.userId);
+  if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+  return next({ ctx: { user: session.user, session, role } });
+});
+
+/**
+ * A signed-in member whose resolver runs inside one withTenant transaction of the host's
+ * tenant (`ctx.tx`). A failed resolver rolls the whole transaction back.
+ */
+export const tenantProcedure = memberProcedure.use(async ({ ctx, next }) =>
+  ctx.db.withTenant(
+    ctx.tenant.id,
+    async (tx) => {
+      const result = await next({ ctx: { tx } });
+      // next() reports failure instead of throwing; throw so the transaction rolls back.
+      if (!result.ok) throw result.error;
+      return result;
+    },
+    { userId: ctx.user.id },
+  ),
+);
+
+function requireRole(allowed: (role: EffectiveRole) => boolean, message: string) {
+  return t.middleware(({ ctx, next }) => {
+    const role = (ctx as { role?: EffectiveRole }).role;
+    if (!role || !allowed(role)) throw new TRPCError({ code: "FORBIDDEN", message });
+    return next();
+  });
+}
+
+const requireAgencyHost = t.middleware(({ ctx, next }) => {
+  if (ctx.tenant?.kind !== "agency") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only available on an agency's portal" });
+  }
+  return next();
+});
+
+/** Agency staff (owner, admin, member) on the agency's own host. */
+export const agencyStaffProcedure = tenantProcedure
+  .use(requireAgencyHost)
+  .use(requireRole(isAgencyStaffRole, "Agency staff only"));
+
+/** Owners and admins of the host's tenant. */
+export const adminProcedure = tenantProcedure.use(
+  requireRole(isAdminRole, "Only owners and admins can do this"),
+);
+
+/** The same gates without the wrapping transaction, for procedures that open their own. */
+export const agencyStaffMemberProcedure = memberProcedure
+  .use(requireAgencyHost)
+  .use(requireRole(isAgencyStaffRole, "Agency staff only"));
+export const adminMemberProcedure = memberProcedure.use(
+  requireRole(isAdminRole, "Only owners and admins can do this"),
+);
