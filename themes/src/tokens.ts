@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { relativeLuminance } from "./contrast";
 
 /** `#rrggbb` only: a single form keeps contrast maths and CSS output predictable. */
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -94,6 +95,10 @@ export function themeToCssVariables(tokens: ThemeTokens): Record<string, string>
   vars["--omni-radius-sm"] = `${tokens.radius.sm}px`;
   vars["--omni-radius-md"] = `${tokens.radius.md}px`;
   vars["--omni-radius-lg"] = `${tokens.radius.lg}px`;
+  // Derived, not a token: tells the browser to draw native controls (select popups,
+  // scrollbars) dark on dark themes. 0.18 is roughly where white text starts to win.
+  vars["--omni-color-scheme"] =
+    relativeLuminance(tokens.colors.background) < 0.18 ? "dark" : "light";
   return vars;
 }
 

@@ -34,14 +34,16 @@ describe("themeToCss", () => {
     const vars = themeToCssVariables(base);
     const css = themeToCss(base, '[data-theme="aurora"]');
     expect(css.startsWith('[data-theme="aurora"] {')).toBe(true);
-    // 15 colours + 3 typography + 3 radius
-    expect(Object.keys(vars)).toHaveLength(21);
+    // 15 colours + 3 typography + 3 radius + derived colour scheme
+    expect(Object.keys(vars)).toHaveLength(22);
     for (const [name, value] of Object.entries(vars)) {
       expect(css).toContain(`${name}: ${value};`);
     }
     expect(vars["--omni-color-primary-foreground"]).toBe(base.colors.primaryForeground);
     expect(vars["--omni-radius-md"]).toBe(`${base.radius.md}px`);
     expect(themeToCss(base)).toMatch(/^:root \{/);
+    expect(vars["--omni-color-scheme"]).toBe("light");
+    expect(themeToCssVariables(themes.ember)["--omni-color-scheme"]).toBe("dark");
   });
 });
 
