@@ -1,0 +1,20 @@
+import type { ThemeLogo } from "@omnify/themes";
+
+/** SVG goes in as an <img> data URI, never as markup, so tenant-supplied SVG cannot run script. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+export interface BrandProps {
+  logo: ThemeLogo;
+}
+
+/** Logo mark (if any) plus the product name; the text doubles as the accessible name. */
+export function Brand({ logo }: BrandProps) {
+  return (
+    <span className="omni-brand">
+      {logo.svg && <img className="omni-brand__mark" src={svgDataUri(logo.svg)} alt="" />}
+      <span className="omni-brand__text">{logo.text}</span>
+    </span>
+  );
+}
