@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
+
+/** The worker's settings. Only this file reads process.env for this app. */
+export const workerEnvSchema = z.object({
+  /** Owner login: pg-boss's own schema only. */
+  OMNIFY_DB_ADMIN_URL: postgresUrl,
+  /** The `omnify_app` login: every tenant read and write in handlers. */
+  OMNIFY_DB_APP_URL: postgresUrl,
+});
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;
+
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = workerEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid ${issue?.path.join(".") ?? "environment"}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
