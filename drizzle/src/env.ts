@@ -15,7 +15,10 @@ export const dbEnvSchema = z.object({
 });
 export type DbEnv = z.infer<typeof dbEnvSchema>;
 
-export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+/** The process environment; the one place in this package allowed to read it. */
+export const processEnv = (): NodeJS.ProcessEnv => process.env;
+
+export function readDbEnv(source: NodeJS.ProcessEnv = processEnv()): DbEnv {
   const parsed = dbEnvSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { readDbEnv } from "../env";
+import { processEnv, readDbEnv } from "../env";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded";
 import { appUrlFrom, redactUrl } from "./urls";
 
@@ -20,7 +20,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
  * reachability and version), otherwise the embedded server under OMNIFY_DATA_DIR.
  */
 export async function resolveDatabase(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processEnv(),
   opts: { preferredPort?: number } = {},
 ): Promise<ResolvedDatabase> {
   const parsed = readDbEnv(env);

@@ -1,5 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { delimiter } from "node:path";
 import { createInterface } from "node:readline";
+import { repoRoot } from "./paths";
+
+/**
+ * Puts the repo's node_modules/.bin first on PATH, so `#!/usr/bin/env node` shebangs of the
+ * tools we spawn find Node 24 from the `node` package, not the machine's older Node.
+ */
+export function withRepoPath(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, PATH: [`${repoRoot}node_modules/.bin`, env.PATH ?? ""].join(delimiter) };
+}
 
 export type Managed = { name: string; child: ChildProcess; tail: string[] };
 
