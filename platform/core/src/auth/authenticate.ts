@@ -1,5 +1,6 @@
 import { type AppDatabase, eq, sql, users } from "@omnify/db";
 import { hashPassword, verifyPassword } from "./password";
+import { publicUserColumns } from "./user-columns";
 
 export type AuthenticatedUser = {
   id: string;
@@ -39,16 +40,7 @@ export async function authenticate(
 
   // The user row is visible to its own user, so read the canonical e-mail as them.
   const [user] = await db.withoutTenant(
-    (tx) =>
-      tx
-        .select({
-          id: users.id,
-          name: users.name,
-          email: users.email,
-          isPlatformAdmin: users.isPlatformAdmin,
-        })
-        .from(users)
-        .where(eq(users.id, row.id)),
+    (tx) => tx.select(publicUserColumns).from(users).where(eq(users.id, row.id)),
     { userId: row.id },
   );
   return user ?? null;

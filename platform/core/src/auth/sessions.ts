@@ -1,6 +1,7 @@
 import { type AppDatabase, and, authSessions, eq, gt, isNull, sql, users } from "@omnify/db";
 import type { AuthenticatedUser } from "./authenticate";
 import { generateSecretToken, hashSecretToken, isWellFormedToken } from "./secret-token";
+import { publicUserColumns } from "./user-columns";
 
 const DAY_MS = 86_400_000;
 export const SESSION_TTL_MS = 30 * DAY_MS;
@@ -61,12 +62,7 @@ export async function validateAuthSession(
     // would make their user row visible here; the row is visible to its own user, so act as them.
     await tx.execute(sql`select set_config('app.user_id', ${session.userId}, true)`);
     const [user] = await tx
-      .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        isPlatformAdmin: users.isPlatformAdmin,
-      })
+      .select(publicUserColumns)
       .from(users)
       .where(eq(users.id, session.userId));
     if (!user) return null;
