@@ -1,0 +1,33 @@
+import { Card } from "@omnify/ui";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CenteredPage } from "../../components/CenteredPage";
+import { SignInForm } from "../../components/SignInForm";
+import { serverEnv } from "../../env";
+import { safeCallbackPath } from "../../lib/callback-url";
+import { getCurrentUser } from "../../server/auth";
+import { requireTenant } from "../../server/tenant";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const tenant = await requireTenant();
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  // next-auth sends failed OAuth sign-ins back here with ?error=…; never say which part failed.
+  const failed = typeof params.error === "string";
+  return (
+    <CenteredPage>
+      <Card headingLevel={1} title="Sign in" description={`to ${tenant.name}`}>
+        <SignInForm
+          callbackUrl={callbackUrl}
+          githubEnabled={serverEnv().githubEnabled}
+          initialError={failed}
+        />
+      </Card>
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,75 @@
+import { type CoreConfig, readCoreConfig } from "@omnify/core/env";
+import { z } from "zod";
+
+/**
+ * The web app's environment: the only file in platform/app that reads process.env.
+ * Parsed lazily (first call at request time), because `next build` runs without a
+ * database or secrets and must not fail on their absence. Host, scheme, port and mail
+ * settings are @omnify/core's fragment (readCoreConfig), so both read them identically.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+export const appEnvSchema = z
+  .object({
+    OMNIFY_DB_APP_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (the omnify_app login)"),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(3000)),
+    OMNIFY_SECRET: z.string().min(16, "must be at least 16 characters"),
+    NEXTAUTH_SECRET: optionalString,
+    OMNIFY_REALTIME_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3001")),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+  })
+  .transform((env) => ({
+    ...env,
+    // One secret is enough for local runs; production may rotate them separately.
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? env.OMNIFY_SECRET,
+    githubEnabled: Boolean(env.GITHUB_ID && env.GITHUB_SECRET),
+  }));
+
+export type ServerEnv = z.infer<typeof appEnvSchema> & { core: CoreConfig };
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
+  }
+  return String(error);
+}
+
+let cachedCore: CoreConfig | undefined;
+let cachedEnv: ServerEnv | undefined;
+
+/** Host/scheme/port/mail config only: what proxy.ts needs, without DB or secrets. */
+export function coreConfig(): CoreConfig {
+  if (cachedCore) return cachedCore;
+  try {
+    cachedCore = readCoreConfig(process.env);
+  } catch (error) {
+    throw new Error(`Invalid environment for @omnify/app:\n  ${describe(error)}`);
+  }
+  return cachedCore;
+}
+
+/** The full validated server env; throws one error naming every bad variable. */
+export function serverEnv(): ServerEnv {
+  if (cachedEnv) return cachedEnv;
+  const parsed = appEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment for @omnify/app:\n  ${describe(parsed.error)}`);
+  }
+  cachedEnv = { ...parsed.data, core: coreConfig() };
+  return cachedEnv;
+}
+
+/**
+ * next-auth v4 derives its origin from NEXTAUTH_URL (one fixed URL: wrong for a
+ * multi-host app) or, with AUTH_TRUST_HOST, from X-Forwarded-Host/Proto. Trusting those
+ * is safe only because proxy.ts overwrites both with the validated host and configured
+ * scheme/port on every request. NEXTAUTH_URL is removed so it cannot win over them.
+ */
+export function trustValidatedHostForNextAuth(): void {
+  delete process.env.NEXTAUTH_URL;
+  process.env.AUTH_TRUST_HOST = "1";
+}

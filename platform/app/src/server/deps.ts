@@ -1,0 +1,28 @@
+import { type ApiDeps, createTrpcFetchHandler, type TrpcFetchHandler } from "@omnify/api";
+import { createMailer } from "@omnify/core/mail/mailer";
+import { createAppDatabase } from "@omnify/db";
+import { type ServerEnv, serverEnv } from "../env";
+
+export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler };
+
+// Kept on globalThis so dev-mode module reloads reuse one connection pool instead of
+// opening a new one on every edit.
+const holder = globalThis as typeof globalThis & { __omnifyDeps?: AppDeps };
+
+/** The process-wide database pool, mailer and tRPC handler, created on first use (never at build time). */
+export function getDeps(): AppDeps {
+  if (!holder.__omnifyDeps) {
+    const env = serverEnv();
+    const api: ApiDeps = {
+      db: createAppDatabase(env.OMNIFY_DB_APP_URL),
+      mailer: createMailer(env.core),
+      config: {
+        ...env.core,
+        realtimeUrl: env.OMNIFY_REALTIME_URL,
+        realtimeSecret: env.OMNIFY_SECRET,
+      },
+    };
+    holder.__omnifyDeps = { ...api, env, trpc: createTrpcFetchHandler(api) };
+  }
+  return holder.__omnifyDeps;
+}
