@@ -1,4 +1,4 @@
-export { syncDemoTenants } from "./demo";
+export { DEFAULT_DEMO_PASSWORD, syncDemoTenants } from "./demo";
 export { type ConfigIssue, TenantConfigError } from "./errors";
 export { plans } from "./fields";
 export { loadTenantFiles } from "./load";
@@ -12,5 +12,6 @@ export {
   type TenantInput,
   tenantSchema,
 } from "./schema";
+export { type DemoSignIn, demoSignIns, demoTenants } from "./sign-ins";
 export { type SyncOptions, type SyncReport, syncTenants } from "./sync";
 export { validateTenants } from "./validate";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadRegistry, loadTenantFiles, TenantConfigError } from "../src";
+import { demoSignIns, loadRegistry, loadTenantFiles, TenantConfigError } from "../src";
 import { agency, tenantDir } from "./temp-files";
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -103,5 +103,21 @@ describe("loadTenantFiles", () => {
     expect(lines[1]).toBe(
       `${at("empty.ts")}: has no default export (export default defineTenant({...}))`,
     );
+  });
+});
+
+describe("demoSignIns", () => {
+  it("lists every demo member with the host they sign in at", () => {
+    const entries = demoSignIns().map((e) => `${e.email} ${e.role} http://${e.host}:3000`);
+    expect(entries).toEqual([
+      "owner@northwind.test agency_owner http://northwind.localhost:3000",
+      "admin@northwind.test agency_admin http://northwind.localhost:3000",
+      "member@northwind.test agency_member http://northwind.localhost:3000",
+      "admin@acme.test subaccount_admin http://acme.northwind.localhost:3000",
+      "staff@globex.test subaccount_member http://globex.northwind.localhost:3000",
+      "owner@sunset.test agency_owner http://sunset.localhost:3000",
+      "admin@bistro.test subaccount_admin http://bistro.sunset.localhost:3000",
+      "owner@evergreen.test agency_owner http://evergreen.localhost:3000",
+    ]);
   });
 });
