@@ -10,6 +10,14 @@ export type TrpcFetchHandler = (
   opts?: { ip?: string | null },
 ) => Promise<Response>;
 
+/** Some runtimes leave Host out of `req.headers`; the URL then carries the same value. */
+function withHost(req: Request): Headers {
+  if (req.headers.has("host")) return req.headers;
+  const headers = new Headers(req.headers);
+  headers.set("host", new URL(req.url).host);
+  return headers;
+}
+
 /**
  * The `/api/trpc` handler for a Next.js route. The route decodes the next-auth JWT and
  * passes the session token in it (or null); the tenant comes from the request's Host header.
@@ -23,6 +31,6 @@ export function createTrpcFetchHandler(deps: ApiDeps): TrpcFetchHandler {
       req,
       router: appRouter,
       createContext: () =>
-        createContext({ headers: req.headers, sessionToken, ip: opts?.ip ?? null }),
+        createContext({ headers: withHost(req), sessionToken, ip: opts?.ip ?? null }),
     });
 }
