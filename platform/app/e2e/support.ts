@@ -1,0 +1,59 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+/** Port of the running product; `scripts/test.ts` (the launcher) sets it. */
+export const PORT = Number(process.env.OMNIFY_E2E_PORT ?? 3000);
+export const PASSWORD = "demo-password-1";
+
+/** "northwind" → http://northwind.localhost:PORT; a full host ("portal.sunset.test") is kept. */
+export function origin(host: string): string {
+  const full = /\.(test|localhost)$/.test(host) ? host : `${host}.localhost`;
+  return `http://${full}:${PORT}`;
+}
+
+/** A fresh address nobody has used, so tests never depend on each other. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+/** Signs in through the form on `host` and waits for the dashboard. */
+export async function signIn(page: Page, host: string, email: string, password = PASSWORD) {
+  await page.goto(`${origin(host)}/signin`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+}
+
+/** The value of a CSS custom property on <html>, as the browser computed it. */
+export function cssVar(page: Page, name: string): Promise<string> {
+  return page.evaluate(
+    (n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(),
+    name,
+  );
+}
+
+type OutboxMail = { to: string; subject: string; text: string };
+
+/** Waits for a mail to `to` in OMNIFY_MAIL_OUTBOX and returns the first invitation link in it. */
+export async function invitationLink(to: string): Promise<string> {
+  const outbox = process.env.OMNIFY_MAIL_OUTBOX;
+  if (!outbox) throw new Error("OMNIFY_MAIL_OUTBOX must point at the product's mail outbox");
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const file of (await readdir(outbox)).filter((f) => f.endsWith(".json"))) {
+          const mail = JSON.parse(await readFile(join(outbox, file), "utf8")) as OutboxMail;
+          if (mail.to !== to) continue;
+          link = mail.text.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0];
+          if (link) return true;
+        }
+        return false;
+      },
+      { message: `invitation mail to ${to}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return link as string;
+}
