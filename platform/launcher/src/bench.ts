@@ -1,0 +1,14 @@
+import { benchRlsRead } from "./bench/rls-read";
+
+/**
+ * `npm run bench`: benchmarks, printed as ratios against a baseline measured in the same
+ * run. Never part of `npm test`; nothing here asserts a timing.
+ */
+const only = process.argv[2];
+const suites: Record<string, () => Promise<void>> = { "rls-read": benchRlsRead };
+for (const [name, run] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  console.log(`\n=== bench: ${name}`);
+  await run();
+}
+process.exit(0);
