@@ -3,6 +3,7 @@ import {
   findEffectiveRole,
   isAdminRole,
   isAgencyStaffRole,
+  type ResolvedTenant,
   validateAuthSession,
 } from "@omnify/core";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -75,35 +76,43 @@ export const tenantProcedure = memberProcedure.use(async ({ ctx, next }) =>
   ),
 );
 
-function requireRole(allowed: (role: EffectiveRole) => boolean, message: string) {
-  return t.middleware(({ ctx, next }) => {
-    const role = (ctx as { role?: EffectiveRole }).role;
-    if (!role || !allowed(role)) throw new TRPCError({ code: "FORBIDDEN", message });
-    return next();
-  });
+function assertRole(
+  role: EffectiveRole,
+  allowed: (role: EffectiveRole) => boolean,
+  message: string,
+) {
+  if (!allowed(role)) throw new TRPCError({ code: "FORBIDDEN", message });
 }
 
-const requireAgencyHost = t.middleware(({ ctx, next }) => {
-  if (ctx.tenant?.kind !== "agency") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only available on an agency's portal" });
-  }
+const AGENCY_STAFF = "Agency staff only";
+const ADMINS = "Only owners and admins can do this";
+
+/** Agency staff (owner, admin, member) on the agency's own host. */
+export const agencyStaffProcedure = tenantProcedure.use(({ ctx, next }) => {
+  assertAgencyHost(ctx.tenant);
+  assertRole(ctx.role, isAgencyStaffRole, AGENCY_STAFF);
   return next();
 });
 
-/** Agency staff (owner, admin, member) on the agency's own host. */
-export const agencyStaffProcedure = tenantProcedure
-  .use(requireAgencyHost)
-  .use(requireRole(isAgencyStaffRole, "Agency staff only"));
-
 /** Owners and admins of the host's tenant. */
-export const adminProcedure = tenantProcedure.use(
-  requireRole(isAdminRole, "Only owners and admins can do this"),
-);
+export const adminProcedure = tenantProcedure.use(({ ctx, next }) => {
+  assertRole(ctx.role, isAdminRole, ADMINS);
+  return next();
+});
 
 /** The same gates without the wrapping transaction, for procedures that open their own. */
-export const agencyStaffMemberProcedure = memberProcedure
-  .use(requireAgencyHost)
-  .use(requireRole(isAgencyStaffRole, "Agency staff only"));
-export const adminMemberProcedure = memberProcedure.use(
-  requireRole(isAdminRole, "Only owners and admins can do this"),
-);
+export const agencyStaffMemberProcedure = memberProcedure.use(({ ctx, next }) => {
+  assertAgencyHost(ctx.tenant);
+  assertRole(ctx.role, isAgencyStaffRole, AGENCY_STAFF);
+  return next();
+});
+export const adminMemberProcedure = memberProcedure.use(({ ctx, next }) => {
+  assertRole(ctx.role, isAdminRole, ADMINS);
+  return next();
+});
+
+function assertAgencyHost(tenant: ResolvedTenant): void {
+  if (tenant.kind !== "agency") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only available on an agency's portal" });
+  }
+}

@@ -147,6 +147,19 @@ describe("inviteMember", () => {
     expect(mailer.sent).toHaveLength(2);
   });
 
+  it("turns a race between two identical invitations into CONFLICT, never a crash", async () => {
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => invite(s.alpha, "race@people.test", "agency_member")),
+    );
+    for (const r of results) {
+      if (r.status === "rejected")
+        expect(r.reason).toMatchObject({ code: "CONFLICT", field: "email" });
+    }
+    expect(results.some((r) => r.status === "fulfilled")).toBe(true);
+    const pending = await s.t.admin`select 1 from invitations where status = 'pending'`;
+    expect(pending).toHaveLength(1);
+  });
+
   it("writes nothing when the e-mail cannot be sent", async () => {
     mailer.fail = true;
     await expect(invite(s.alpha, "unlucky@people.test", "agency_member")).rejects.toThrow(

@@ -14,6 +14,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/passw
 import { badInput, DomainError } from "../errors";
 import { publishTenantEvent } from "../realtime/publish";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
+import { isUniqueViolation } from "../unique-violation";
 import { findInvitationByToken, type InvitationRow, invitationState } from "./find-invitation";
 
 export type AcceptInvitationInput = {
@@ -84,7 +85,16 @@ async function createUser(tx: Tx, email: string, input: AcceptInvitationInput): 
   // The id is chosen here because RETURNING would need the new row to be visible, and RLS
   // shows a user to a tenant only once the membership exists.
   const id = randomUUID();
-  await tx.insert(users).values({ id, email, name, passwordHash: await hashPassword(password) });
+  const passwordHash = await hashPassword(password);
+  try {
+    await tx.insert(users).values({ id, email, name, passwordHash });
+  } catch (error) {
+    // Someone signed up with this e-mail between the lookup and the insert.
+    if (isUniqueViolation(error)) {
+      throw new DomainError("CONFLICT", "An account with this e-mail was just created", "email");
+    }
+    throw error;
+  }
   return id;
 }
 

@@ -18,6 +18,7 @@ import type { Mailer } from "../mail/mailer";
 import { invitationMail } from "../mail/templates/invitation";
 import { publishTenantEvent } from "../realtime/publish";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
+import { isUniqueViolation } from "../unique-violation";
 import { assertMayGrant } from "./role-rules";
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -59,63 +60,71 @@ export async function inviteMember(
   const role: MembershipRole = parsedRole.data;
   assertMayGrant(actor.role, role, tenant.kind);
 
-  return db.withTenant(
-    tenant.id,
-    async (tx) => {
-      const [existing] = await tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.tenantId, tenant.id), eq(users.email, email)));
-      if (existing) throw new DomainError("CONFLICT", `${email} is already a member`, "email");
+  try {
+    return await db.withTenant(
+      tenant.id,
+      async (tx) => {
+        const [existing] = await tx
+          .select({ id: memberships.id })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.tenantId, tenant.id), eq(users.email, email)));
+        if (existing) throw new DomainError("CONFLICT", `${email} is already a member`, "email");
 
-      // Re-inviting replaces the old invitation, so an old link stops working.
-      await tx
-        .update(invitations)
-        .set({ status: "revoked" })
-        .where(
-          and(
-            eq(invitations.tenantId, tenant.id),
-            eq(invitations.email, email),
-            eq(invitations.status, "pending"),
-          ),
-        );
+        // Re-inviting replaces the old invitation, so an old link stops working.
+        await tx
+          .update(invitations)
+          .set({ status: "revoked" })
+          .where(
+            and(
+              eq(invitations.tenantId, tenant.id),
+              eq(invitations.email, email),
+              eq(invitations.status, "pending"),
+            ),
+          );
 
-      const token = generateSecretToken();
-      const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-      const [row] = await tx
-        .insert(invitations)
-        .values({
-          tenantId: tenant.id,
-          email,
+        const token = generateSecretToken();
+        const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+        const [row] = await tx
+          .insert(invitations)
+          .values({
+            tenantId: tenant.id,
+            email,
+            role,
+            tokenHash: hashSecretToken(token),
+            invitedBy: actor.userId,
+            expiresAt,
+          })
+          .returning({ id: invitations.id });
+        if (!row) throw new Error("invitation insert returned no row");
+
+        const [inviter] = await tx
+          .select({ name: users.name })
+          .from(users)
+          .where(eq(users.id, actor.userId));
+        await publishTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
+        const mail = invitationMail({
+          to: email,
+          tenantName: tenant.name,
+          agencyName: tenant.agency.name,
+          inviterName: inviter?.name ?? null,
           role,
-          tokenHash: hashSecretToken(token),
-          invitedBy: actor.userId,
+          acceptUrl: `${tenant.origin}/invite/${token}`,
           expiresAt,
-        })
-        .returning({ id: invitations.id });
-      if (!row) throw new Error("invitation insert returned no row");
-
-      const [inviter] = await tx
-        .select({ name: users.name })
-        .from(users)
-        .where(eq(users.id, actor.userId));
-      await publishTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
-      const mail = invitationMail({
-        to: email,
-        tenantName: tenant.name,
-        agencyName: tenant.agency.name,
-        inviterName: inviter?.name ?? null,
-        role,
-        acceptUrl: `${tenant.origin}/invite/${token}`,
-        expiresAt,
-      });
-      await input.mailer.send({
-        ...mail,
-        from: brandedFrom(input.config.mailFrom, tenant.agency.name),
-      });
-      return { invitationId: row.id, expiresAt };
-    },
-    { userId: actor.userId },
-  );
+        });
+        await input.mailer.send({
+          ...mail,
+          from: brandedFrom(input.config.mailFrom, tenant.agency.name),
+        });
+        return { invitationId: row.id, expiresAt };
+      },
+      { userId: actor.userId },
+    );
+  } catch (error) {
+    // Two admins inviting the same address at once: the partial unique index picks one.
+    if (isUniqueViolation(error)) {
+      throw new DomainError("CONFLICT", `An invitation to ${email} was just sent`, "email");
+    }
+    throw error;
+  }
 }
