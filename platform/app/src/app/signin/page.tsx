@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { CenteredPage } from "../../components/CenteredPage";
 import { SignInForm } from "../../components/SignInForm";
 import { serverEnv } from "../../env";
-import { safeCallbackPath } from "../../lib/callback-url";
+import { sameOriginPath } from "../../lib/callback-url";
 import { getCurrentUser } from "../../server/auth";
 import { requireTenant } from "../../server/tenant";
 
@@ -15,7 +15,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const tenant = await requireTenant();
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  // next-auth's own redirects send an absolute URL on this origin; anything else becomes "/".
+  const raw = typeof params.callbackUrl === "string" ? params.callbackUrl : "/";
+  const callbackUrl = sameOriginPath(raw, tenant.origin);
   if (await getCurrentUser()) redirect(callbackUrl);
   // next-auth sends failed OAuth sign-ins back here with ?error=…; never say which part failed.
   const failed = typeof params.error === "string";
