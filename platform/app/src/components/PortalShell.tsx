@@ -43,7 +43,7 @@ export async function PortalShell({ current, active, title, extraNav = [], child
       navLabel="Portal"
       linkComponent={Link}
       header={
-        <div className="omnify-row omnify-row--between">
+        <>
           <h1 className="omnify-page-title">{title}</h1>
           <div className="omnify-user-menu" data-testid="user-menu">
             <Avatar name={current.user.name} size="sm" />
@@ -51,7 +51,7 @@ export async function PortalShell({ current, active, title, extraNav = [], child
             <Badge>{roleLabel(current.role)}</Badge>
             <SignOutButton />
           </div>
-        </div>
+        </>
       }
       sidebarFooter={
         <div className="omnify-stack">

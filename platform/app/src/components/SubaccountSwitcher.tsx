@@ -30,7 +30,7 @@ export function SubaccountSwitcher() {
   }
 
   return (
-    <form className="omnify-inline-form" onSubmit={onSubmit}>
+    <form className="omnify-inline-form omnify-inline-form--single" onSubmit={onSubmit}>
       <Field id="subaccount" label="Sub-account" error={handoff.error?.message}>
         <Select
           name="subaccount"
