@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildServerBundle, PluginBundleError } from "../src/index.ts";
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`./fixtures/${name}/plugin.ts`, import.meta.url));
+const root = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe("buildServerBundle", () => {
+  it("produces one self-contained script with its sha256", async () => {
+    const { code, sha256 } = await buildServerBundle(fixture("hello"), { root: root("hello") });
+    expect(sha256).toBe(createHash("sha256").update(code).digest("hex"));
+    expect(code).not.toMatch(/\bimport\s*[{("']|\brequire\(["']/);
+    expect(code).toContain("registerPlugin");
+  });
+
+  it("refuses Node built-ins, other packages and files outside the plugin folder", async () => {
+    const err = await buildServerBundle(fixture("bad-import"), { root: root("bad-import") }).catch(
+      (e) => e,
+    );
+    expect(err).toBeInstanceOf(PluginBundleError);
+    expect(err.message).toMatch(/'node:fs' is a Node built-in/);
+    expect(err.message).toMatch(
+      /'zod' is not allowed: plugins may import only @omnify\/plugin-sdk/,
+    );
+    expect(err.message).toMatch(
+      /relative import '..\/..\/..\/src\/version.ts' leaves the plugin folder/,
+    );
+  });
+});
