@@ -6,11 +6,11 @@ import { type FormEvent, useState } from "react";
 
 const GENERIC_ERROR = "E-mail or password is incorrect.";
 
-type Props = { callbackUrl: string; githubEnabled: boolean; initialError: boolean };
+type Props = { callbackUrl: string; githubEnabled: boolean; initialError: string | null };
 
 /** E-mail + password form; on success a full navigation so the server renders signed-in. */
 export function SignInForm({ callbackUrl, githubEnabled, initialError }: Props) {
-  const [error, setError] = useState<string | null>(initialError ? GENERIC_ERROR : null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

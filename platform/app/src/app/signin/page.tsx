@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const raw = typeof params.callbackUrl === "string" ? params.callbackUrl : "/";
   const callbackUrl = sameOriginPath(raw, tenant.origin);
   if (await getCurrentUser()) redirect(callbackUrl);
-  // next-auth sends failed OAuth sign-ins back here with ?error=…; never say which part failed.
+  // next-auth sends failed sign-ins back here with ?error=…; never say more than "no".
   const failed = typeof params.error === "string";
   return (
     <CenteredPage>
@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: Props) {
         <SignInForm
           callbackUrl={callbackUrl}
           githubEnabled={serverEnv().githubEnabled}
-          initialError={failed}
+          initialError={failed ? "We could not sign you in with that account." : null}
         />
       </Card>
     </CenteredPage>
