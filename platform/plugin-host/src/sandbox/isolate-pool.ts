@@ -116,14 +116,14 @@ export class IsolatePool {
     });
     const entry = { key, sha256, isolate };
     this.entries.set(keyOf(key), entry);
-    this.evictOverflow();
+    this.evictOverflow(entry);
     return entry;
   }
 
-  private evictOverflow(): void {
+  private evictOverflow(keep: Entry): void {
     for (const [k, e] of this.entries) {
       if (this.entries.size <= this.config.maxIsolates) return;
-      if (e.isolate.inFlight === 0) this.drop(k, e, "evicted");
+      if (e !== keep && e.isolate.inFlight === 0) this.drop(k, e, "evicted");
     }
   }
 
