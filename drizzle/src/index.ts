@@ -27,8 +27,4 @@ export {
 } from "./client";
 export { readDbEnv } from "./env";
 export * from "./schema";
-export { startEmbeddedPostgres } from "./server/embedded";
-export { freePort } from "./server/free-port";
-export { migrateDatabase, migrationsFolder } from "./server/migrate";
-export { assertReachable, type ResolvedDatabase, resolveDatabase } from "./server/resolve";
 export { APP_ROLE, appUrlFrom, redactUrl, withDatabase } from "./server/urls";

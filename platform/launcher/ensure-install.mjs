@@ -40,12 +40,12 @@ function fingerprint() {
   return hash.digest("hex");
 }
 
+// `npm install`, not `npm ci`: it honours the lockfile's versions but tolerates a lockfile
+// that lacks other platforms' optional packages (npm drops those entries on some partial
+// installs, and `npm ci` then refuses to run at all).
 function install() {
-  const hasLock = existsSync(join(root, "package-lock.json"));
-  const hasModules = existsSync(join(root, "node_modules"));
-  const args = hasLock && !hasModules ? ["ci"] : ["install"];
-  args.push("--no-audit", "--no-fund", "--loglevel=error");
-  console.log(`[omnify] installing dependencies (npm ${args[0]})…`);
+  const args = ["install", "--no-audit", "--no-fund", "--loglevel=error"];
+  console.log("[omnify] installing dependencies (npm install)…");
   const result = spawnSync("npm", args, { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     console.error("[omnify] npm install failed; see the output above.");

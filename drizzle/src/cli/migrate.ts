@@ -1,4 +1,5 @@
-import { migrateDatabase, redactUrl, resolveDatabase } from "../index";
+import { redactUrl } from "../index";
+import { migrateDatabase, resolveDatabase } from "../server/index";
 
 /**
  * `npm run db:migrate`: migrate the embedded database (or DATABASE_URL) and exit.

@@ -1,6 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, migrateDatabase, type ResolvedDatabase, resolveDatabase } from "@omnify/db";
+import {
+  freePort,
+  migrateDatabase,
+  type ResolvedDatabase,
+  resolveDatabase,
+} from "@omnify/db/server";
 import { bin, repoRoot } from "./paths";
 import { launch, type Managed, run, terminate, waitForHttp } from "./processes";
 import { localSecret } from "./secret";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { freePort, redactUrl } from "@omnify/db";
+import { redactUrl } from "@omnify/db";
+import { freePort } from "@omnify/db/server";
 import { repoRoot } from "./paths";
 import { startStack } from "./stack";
 import { printWelcome } from "./welcome";

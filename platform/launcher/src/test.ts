@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, startEmbeddedPostgres, withDatabase } from "@omnify/db";
+import { withDatabase } from "@omnify/db";
+import { freePort, startEmbeddedPostgres } from "@omnify/db/server";
 import { bin, repoRoot } from "./paths";
 import { run } from "./processes";
 import { startStack } from "./stack";

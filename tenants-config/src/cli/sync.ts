@@ -1,10 +1,5 @@
-import {
-  createAppDatabase,
-  migrateDatabase,
-  type ResolvedDatabase,
-  redactUrl,
-  resolveDatabase,
-} from "@omnify/db";
+import { createAppDatabase, redactUrl } from "@omnify/db";
+import { migrateDatabase, type ResolvedDatabase, resolveDatabase } from "@omnify/db/server";
 import { readSyncEnv } from "../env";
 import { TenantConfigError } from "../errors";
 import { loadRegistry } from "../registry";
