@@ -26,5 +26,6 @@ export {
   type Tx,
 } from "./client";
 export { readDbEnv } from "./env";
+export * from "./plugins";
 export * from "./schema";
 export { APP_ROLE, appUrlFrom, redactUrl, withDatabase } from "./server/urls";
