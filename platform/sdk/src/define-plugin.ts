@@ -41,6 +41,11 @@ export type PluginDefinition = {
 /** The JSON form of a plugin the host stores and checks capabilities against. */
 export type PluginDescriptor = Manifest & {
   settingsForm: SettingsField[];
+  /**
+   * The settings schema as JSON Schema (zod's input view), so a host that never runs plugin
+   * code can still validate settings on the server and name the failing field.
+   */
+  settingsSchema?: Record<string, unknown>;
   handlers: { procedures: string[]; events: string[]; jobs: string[] };
 };
 
@@ -80,6 +85,15 @@ function crossCheck(manifest: Manifest, server: z.output<typeof serverSchema>): 
   return problems;
 }
 
+/** JSON Schema of the settings; no settings means an object with no properties. */
+function settingsJsonSchema(schema: z.ZodObject | undefined): Record<string, unknown> {
+  if (!schema) return { type: "object", properties: {} };
+  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+}
+
 /**
  * Declares a plugin. Validates the manifest and the server shape at once (at build, and again
  * when the host loads the bundle); errors name each field path.
@@ -114,6 +128,7 @@ export function definePlugin<
     describe: (): PluginDescriptor => ({
       ...manifest,
       settingsForm: settingsSchema ? settingsFormFields(settingsSchema) : [],
+      settingsSchema: settingsJsonSchema(settingsSchema),
       handlers: {
         procedures: Object.keys(handlers.procedures),
         events: Object.keys(handlers.events),

@@ -17,6 +17,7 @@ export {
 /** The JSON a bundle describes itself with (see PluginDefinition.describe). */
 export const pluginDescriptorSchema = manifestSchema.extend({
   settingsForm: z.array(settingsFieldSchema),
+  settingsSchema: z.record(z.string(), z.unknown()).optional(),
   handlers: z.strictObject({
     procedures: z.array(z.string()),
     events: z.array(z.string()),
