@@ -88,10 +88,7 @@ function crossCheck(manifest: Manifest, server: z.output<typeof serverSchema>): 
 /** JSON Schema of the settings; no settings means an object with no properties. */
 function settingsJsonSchema(schema: z.ZodObject | undefined): Record<string, unknown> {
   if (!schema) return { type: "object", properties: {} };
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 }
 
 /**
