@@ -12,11 +12,13 @@ export type ProcedureDef<I, Ctx> = {
   handler: (input: InputOf<I>, ctx: Ctx) => unknown;
 };
 export type EventHandler<Ctx> = (payload: unknown, ctx: Ctx) => Promise<void> | void;
+/** A job may return a JSON summary: the worker logs it and tests assert on it. */
+export type JobHandler<Ctx> = (payload: unknown, ctx: Ctx) => unknown;
 
 export type PluginServer<S, P> = {
   procedures?: { [K in keyof P]: ProcedureDef<P[K], PluginContext<SettingsOf<S>>> };
   events?: Record<string, EventHandler<PluginContext<SettingsOf<S>>>>;
-  jobs?: Record<string, EventHandler<PluginContext<SettingsOf<S>>>>;
+  jobs?: Record<string, JobHandler<PluginContext<SettingsOf<S>>>>;
 };
 
 export type PluginDefinitionInput<S, P> = ManifestInput & {

@@ -96,7 +96,7 @@ describe("sandbox runtime", () => {
       body: '{"a":1}',
       auth: { secret: "apiKey" },
     });
-    expect(calls[2]?.args).toEqual({ sql: "select 1", params: [], method: "all" });
+    expect(calls[2]?.args).toEqual({ sql: "select 1", params: [], method: "execute" });
   });
 
   it("turns host refusals and bad input into error envelopes", async () => {

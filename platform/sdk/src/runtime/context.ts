@@ -83,8 +83,10 @@ export function createPluginContext<S>(
         call("jobs.enqueue", { jobId, payload: payload ?? null, ...(options ? { options } : {}) }),
     }),
     db: Object.freeze({
+      // `execute` returns rows as objects keyed by column; `all` (drizzle's pg-proxy default)
+      // returns positional arrays, which is what `proxy` hands drizzle.
       query: async <Row>(sql: string, params?: unknown[]) =>
-        (await query(sql, params)).rows as Row[],
+        (await query(sql, params, "execute")).rows as Row[],
       proxy: query,
     }),
   });
