@@ -31,6 +31,25 @@ function assertUuid(name: string, value: string): void {
   if (!UUID.test(value)) throw new Error(`${name} must be a UUID, got ${JSON.stringify(value)}`);
 }
 
+/**
+ * Runs `fn` with the open transaction switched to another tenant, then switches back. For
+ * core code that must read a related tenant (a sub-account's agency) without holding a
+ * second pooled connection. Works for the core login only: plugin logins need a
+ * host-signed context that a plain setting cannot produce.
+ */
+export async function withinTenant<T>(tx: Tx, tenantId: string, fn: () => Promise<T>): Promise<T> {
+  assertUuid("tenantId", tenantId);
+  const [previous] = await tx.execute<{ tenant: string | null }>(
+    sql`select current_setting('app.tenant_id', true) as tenant`,
+  );
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql`select set_config('app.tenant_id', ${previous?.tenant ?? ""}, true)`);
+  }
+}
+
 export function createAppDatabase(appUrl: string, opts: { max?: number } = {}): AppDatabase {
   const client = postgres(appUrl, { max: opts.max ?? 10, onnotice: () => {} });
   const db = drizzle(client, { schema, casing: "snake_case" });

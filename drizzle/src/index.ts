@@ -24,6 +24,7 @@ export {
   type Database,
   type TenantScope,
   type Tx,
+  withinTenant,
 } from "./client";
 export { readDbEnv } from "./env";
 export * from "./plugins";

@@ -1,10 +1,12 @@
 import {
   type EffectiveRole,
+  effectiveRoleInTransaction,
   findEffectiveRole,
   isAdminRole,
   isAgencyStaffRole,
   type ResolvedTenant,
   validateAuthSession,
+  validateSessionInTransaction,
 } from "@omnify/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -61,19 +63,21 @@ export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, next }) =
 
 /**
  * A signed-in member whose resolver runs inside one withTenant transaction of the host's
- * tenant (`ctx.tx`). A failed resolver rolls the whole transaction back.
+ * tenant (`ctx.tx`). The session check and the role lookup run in that same transaction
+ * (the agency check for a sub-account switches context inside it), so a request costs one
+ * transaction and one pooled connection. A failed resolver rolls it all back.
  */
-export const tenantProcedure = memberProcedure.use(async ({ ctx, next }) =>
-  ctx.db.withTenant(
-    ctx.tenant.id,
-    async (tx) => {
-      const result = await next({ ctx: { tx } });
-      // next() reports failure instead of throwing; throw so the transaction rolls back.
-      if (!result.ok) throw result.error;
-      return result;
-    },
-    { userId: ctx.user.id },
-  ),
+export const tenantProcedure = tenantPublicProcedure.use(async ({ ctx, next }) =>
+  ctx.db.withTenant(ctx.tenant.id, async (tx) => {
+    const session = await validateSessionInTransaction(tx, ctx.sessionToken);
+    if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    const role = await effectiveRoleInTransaction(tx, ctx.tenant, session.userId);
+    if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+    const result = await next({ ctx: { tx, user: session.user, session, role } });
+    // next() reports failure instead of throwing; throw so the transaction rolls back.
+    if (!result.ok) throw result.error;
+    return result;
+  }),
 );
 
 function assertRole(

@@ -12,9 +12,10 @@ const { world: s } = api;
 const probe = createTRPCRouter({
   writeThenFail: tenantProcedure.mutation(async ({ ctx }) => {
     await ctx.tx.execute(
-      sql`insert into tenant_plugins (tenant_id, plugin_id) values (${ctx.tenant.id}, 'probe')`,
+      sql`insert into tenant_domains (tenant_id, hostname, verification_token)
+        values (${ctx.tenant.id}, 'probe.example.test', 'probe')`,
     );
-    throw new DomainError("CONFLICT", "changed my mind", "plugin");
+    throw new DomainError("CONFLICT", "changed my mind", "hostname");
   }),
   whoAmI: tenantProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.tx.execute<{ tenant: string; user: string }>(
@@ -49,6 +50,8 @@ describe("tenantProcedure", () => {
     const error = await trpcFailure(caller.writeThenFail(), "CONFLICT");
     expect(error.message).toBe("changed my mind");
     expect(error.cause).toBeInstanceOf(DomainError);
-    expect(await s.t.admin`select 1 from tenant_plugins where plugin_id = 'probe'`).toHaveLength(0);
+    expect(
+      await s.t.admin`select 1 from tenant_domains where hostname = 'probe.example.test'`,
+    ).toHaveLength(0);
   });
 });

@@ -1,5 +1,10 @@
 export { type AuthenticatedUser, authenticate } from "./auth/authenticate";
-export { findEffectiveRole } from "./auth/effective-role";
+export {
+  effectiveRoleInTransaction,
+  findEffectiveRole,
+  type OwnRole,
+  ownRoleInTransaction,
+} from "./auth/effective-role";
 export { consumeHandoffToken, createHandoffToken, HANDOFF_TTL_MS } from "./auth/handoff";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./auth/password";
 export { type EffectiveRole, isAdminRole, isAgencyStaffRole } from "./auth/roles";
@@ -13,6 +18,7 @@ export {
   type SessionSummary,
   type ValidatedSession,
   validateAuthSession,
+  validateSessionInTransaction,
 } from "./auth/sessions";
 export { type StartHandoffInput, startSubaccountHandoff } from "./auth/start-handoff";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
@@ -33,6 +39,7 @@ export {
 } from "./members/invite-member";
 export { listMembers, type MemberSummary, type PendingInvitation } from "./members/list-members";
 export { rolesForKind } from "./members/role-rules";
+export * from "./plugins/index";
 export { publishTenantEvent } from "./realtime/publish";
 export { signRealtimeToken, verifyRealtimeToken } from "./realtime/token";
 export { buildOrigin } from "./tenancy/build-origin";

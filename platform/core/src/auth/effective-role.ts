@@ -1,41 +1,58 @@
-import { type AppDatabase, type MembershipRole, sql } from "@omnify/db";
+import { type AppDatabase, type MembershipRole, sql, type Tx, withinTenant } from "@omnify/db";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import type { EffectiveRole } from "./roles";
 
-type Lookup = { role: MembershipRole | null; isPlatformAdmin: boolean };
+export type OwnRole = { role: MembershipRole | null; isPlatformAdmin: boolean };
 
-/** The user's own membership role in one tenant, read inside that tenant's transaction. */
-async function lookup(db: AppDatabase, tenantId: string, userId: string): Promise<Lookup | null> {
-  const rows = await db.withTenant(
-    tenantId,
-    (tx) =>
-      tx.execute<{ role: MembershipRole | null; is_platform_admin: boolean }>(sql`
-        select m.role, u.is_platform_admin
-        from users u left join memberships m on m.user_id = u.id and m.tenant_id = ${tenantId}
-        where u.id = ${userId}`),
-    { userId },
-  );
+/**
+ * The user's own membership role in the tenant of `tx`, which must act as that user
+ * (`app.user_id`) so the user row is visible. Null when the user does not exist.
+ */
+export async function ownRoleInTransaction(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+): Promise<OwnRole | null> {
+  const rows = await tx.execute<{ role: MembershipRole | null; is_platform_admin: boolean }>(sql`
+    select m.role, u.is_platform_admin
+    from users u left join memberships m on m.user_id = u.id and m.tenant_id = ${tenantId}
+    where u.id = ${userId}`);
   const row = rows[0];
   return row ? { role: row.role, isPlatformAdmin: row.is_platform_admin } : null;
 }
 
 /**
- * What `userId` may act as in `tenant`, or null for no access. The tenant must come from
- * host resolution. A sub-account admits its own members, the parent agency's owners and
- * admins (reported with their agency role) and platform admins; an agency member needs an
- * explicit sub-account membership, as GoHighLevel does.
+ * What `userId` may act as in `tenant`, or null for no access, read inside a transaction of
+ * `tenant` that acts as the user. The tenant must come from host resolution. A sub-account
+ * admits its own members, the parent agency's owners and admins (reported with their agency
+ * role) and platform admins; an agency member needs an explicit sub-account membership, as
+ * GoHighLevel does.
  */
-export async function findEffectiveRole(
+export async function effectiveRoleInTransaction(
+  tx: Tx,
+  tenant: ResolvedTenant,
+  userId: string,
+): Promise<EffectiveRole | null> {
+  const own = await ownRoleInTransaction(tx, tenant.id, userId);
+  if (!own) return null;
+  if (own.role) return own.role;
+  if (tenant.kind === "subaccount") {
+    const agencyId = tenant.agency.id;
+    const parent = await withinTenant(tx, agencyId, () =>
+      ownRoleInTransaction(tx, agencyId, userId),
+    );
+    if (parent?.role === "agency_owner" || parent?.role === "agency_admin") return parent.role;
+  }
+  return own.isPlatformAdmin ? "platform_admin" : null;
+}
+
+/** effectiveRoleInTransaction in a transaction of its own. */
+export function findEffectiveRole(
   db: AppDatabase,
   tenant: ResolvedTenant,
   userId: string,
 ): Promise<EffectiveRole | null> {
-  const own = await lookup(db, tenant.id, userId);
-  if (!own) return null;
-  if (own.role) return own.role;
-  if (tenant.kind === "subaccount") {
-    const parent = await lookup(db, tenant.agency.id, userId);
-    if (parent?.role === "agency_owner" || parent?.role === "agency_admin") return parent.role;
-  }
-  return own.isPlatformAdmin ? "platform_admin" : null;
+  return db.withTenant(tenant.id, (tx) => effectiveRoleInTransaction(tx, tenant, userId), {
+    userId,
+  });
 }

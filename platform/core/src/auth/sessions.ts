@@ -1,4 +1,14 @@
-import { type AppDatabase, and, authSessions, eq, gt, isNull, sql, users } from "@omnify/db";
+import {
+  type AppDatabase,
+  and,
+  authSessions,
+  eq,
+  gt,
+  isNull,
+  sql,
+  type Tx,
+  users,
+} from "@omnify/db";
 import type { AuthenticatedUser } from "./authenticate";
 import { generateSecretToken, hashSecretToken, isWellFormedToken } from "./secret-token";
 import { publicUserColumns } from "./user-columns";
@@ -50,35 +60,44 @@ export async function validateAuthSession(
   now = new Date(),
 ): Promise<ValidatedSession | null> {
   if (!isWellFormedToken(token)) return null;
+  return db.withTenant(tenantId, (tx) => validateSessionInTransaction(tx, token, now));
+}
+
+/**
+ * validateAuthSession inside a transaction the caller already opened for the host's tenant,
+ * so a request can check its session, its role and run its procedure in one transaction.
+ * On success the transaction acts as the session's user (`app.user_id`).
+ */
+export async function validateSessionInTransaction(
+  tx: Tx,
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<ValidatedSession | null> {
+  if (!isWellFormedToken(token)) return null;
   const sessionId = hashSecretToken(token);
-  return db.withTenant(tenantId, async (tx) => {
-    const [session] = await tx
-      .select()
-      .from(authSessions)
-      .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
-    if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
+  const [session] = await tx
+    .select()
+    .from(authSessions)
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
 
-    // A platform admin or an agency owner visiting a sub-account has no membership that
-    // would make their user row visible here; the row is visible to its own user, so act as them.
-    await tx.execute(sql`select set_config('app.user_id', ${session.userId}, true)`);
-    const [user] = await tx
-      .select(publicUserColumns)
-      .from(users)
-      .where(eq(users.id, session.userId));
-    if (!user) return null;
+  // A platform admin or an agency owner visiting a sub-account has no membership that
+  // would make their user row visible here; the row is visible to its own user, so act as them.
+  await tx.execute(sql`select set_config('app.user_id', ${session.userId}, true)`);
+  const [user] = await tx.select(publicUserColumns).from(users).where(eq(users.id, session.userId));
+  if (!user) return null;
 
-    let expiresAt = session.expiresAt;
-    const renew = expiresAt.getTime() - now.getTime() < SESSION_RENEW_BELOW_MS;
-    const touch = now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
-    if (renew || touch) {
-      if (renew) expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-      await tx
-        .update(authSessions)
-        .set({ lastSeenAt: now, expiresAt })
-        .where(eq(authSessions.id, sessionId));
-    }
-    return { sessionId, userId: user.id, user, expiresAt };
-  });
+  let expiresAt = session.expiresAt;
+  const renew = expiresAt.getTime() - now.getTime() < SESSION_RENEW_BELOW_MS;
+  const touch = now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+  if (renew || touch) {
+    if (renew) expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await tx
+      .update(authSessions)
+      .set({ lastSeenAt: now, expiresAt })
+      .where(eq(authSessions.id, sessionId));
+  }
+  return { sessionId, userId: user.id, user, expiresAt };
 }
 
 /** Revokes one session by its token. Returns whether a live session was revoked. */
