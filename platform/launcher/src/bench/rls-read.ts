@@ -63,7 +63,10 @@ export async function benchRlsRead(): Promise<void> {
     }
     report(rows);
   } finally {
+    // Let the server close its pool before PostgreSQL goes away.
+    const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
+    await exited;
     await admin.end();
     await pg.stop();
   }
