@@ -19,10 +19,14 @@ export async function seedTwoTenants(admin: postgres.Sql): Promise<Seed> {
     values (${subA}, 'subaccount', ${agencyA}, 'client', 'Alpha Client', 'aurora')`;
   await admin`insert into users (id, email, name) values
     (${userA}, 'a@alpha.test', 'Ann'), (${userB}, 'b@beta.test', 'Bob')`;
+  // Installations reference a catalog version; the catalog is global, not tenant-owned.
+  await admin`insert into plugin_versions (plugin_id, version, manifest, server_code, server_sha256)
+    values (${FIXTURE_PLUGIN}, '1.0.0', '{}', '', ${"0".repeat(64)})`;
   return { agencyA, agencyB, subA, userA, userB };
 }
 
 type Row = Record<string, unknown>;
+const FIXTURE_PLUGIN = "fixture-plugin";
 const soon = () => new Date(Date.now() + 3_600_000).toISOString();
 
 /**
@@ -35,7 +39,37 @@ export const rowFactories: Record<string, (tenantId: string, userId: string) => 
     hostname: `${randomUUID()}.example.test`,
     verification_token: randomUUID(),
   }),
-  tenant_plugins: (tenantId) => ({ tenant_id: tenantId, plugin_id: `p-${randomUUID()}` }),
+  // Table order is alphabetical, so each tenant's installation exists before its secret.
+  plugin_installations: (tenantId) => ({
+    tenant_id: tenantId,
+    plugin_id: FIXTURE_PLUGIN,
+    version: "1.0.0",
+    consented_capabilities: "{}",
+  }),
+  plugin_secrets: (tenantId) => ({
+    tenant_id: tenantId,
+    plugin_id: FIXTURE_PLUGIN,
+    name: `s-${randomUUID()}`,
+    ciphertext: "x",
+    iv: "x",
+    tag: "x",
+    wrapped_key: "x",
+    key_version: 1,
+  }),
+  // jsonb as text: the isolation suite also sends these values as plain query parameters.
+  plugin_events: (tenantId) => ({
+    tenant_id: tenantId,
+    type: "t.x",
+    payload: "{}",
+    source: "core",
+  }),
+  usage_events: (tenantId) => ({
+    tenant_id: tenantId,
+    meter: "m",
+    source: "core",
+    quantity: 1,
+    idempotency_key: randomUUID(),
+  }),
   memberships: (tenantId, userId) => ({
     tenant_id: tenantId,
     user_id: userId,

@@ -2,7 +2,14 @@ import type { TestDatabase } from "@omnify/db/testing";
 
 type Admin = TestDatabase["admin"];
 
-const TABLES = ["tenants", "tenant_domains", "tenant_plugins", "users", "memberships"] as const;
+const TABLES = [
+  "tenants",
+  "tenant_domains",
+  "plugin_installations",
+  "plugin_events",
+  "users",
+  "memberships",
+] as const;
 
 /** Every row (every column) of the tables sync writes, read as the superuser, in a stable order. */
 export async function dumpTables(admin: Admin): Promise<Record<string, unknown[]>> {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { insertCatalogVersion } from "../../platform/core/test/plugin-catalog";
 import { syncTenants, TenantConfigError, type TenantInput } from "../src";
 import evergreen from "../src/tenants/evergreen";
 import northwind from "../src/tenants/northwind";
@@ -13,7 +14,14 @@ beforeEach(async () => {
 });
 afterEach(() => t?.drop());
 
-const EMPTY = { tenants: 0, tenant_domains: 0, tenant_plugins: 0, users: 0, memberships: 0 };
+const EMPTY = {
+  tenants: 0,
+  tenant_domains: 0,
+  plugin_installations: 0,
+  plugin_events: 0,
+  users: 0,
+  memberships: 0,
+};
 
 async function syncError(defs: TenantInput[], opts = {}): Promise<Error> {
   const error = await syncTenants(t.app, defs, opts).then(
@@ -74,19 +82,31 @@ describe("syncTenants writes nothing it should not", () => {
 });
 
 describe("syncTenants ownership rules", () => {
-  it("removes unlisted plugins but keeps memberships and domains added in the portal", async () => {
+  it("uninstalls unlisted plugins it installed, keeping admins' installs, members and domains", async () => {
+    await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.0.0" });
     await syncTenants(t.app, [northwind]);
     const [agency] = await t.admin`select id from tenants where slug = 'northwind'`;
     const userId = randomUUID();
     await t.admin`insert into users (id, email, name) values (${userId}, 'invited@portal.test', 'Ivy')`;
     await t.admin`insert into memberships (tenant_id, user_id, role)
       values (${agency?.id}, ${userId}, 'agency_member')`;
-    await t.admin`insert into tenant_plugins (tenant_id, plugin_id) values (${agency?.id}, 'stray')`;
+    for (const pluginId of ["stray", "admins-own"])
+      await insertCatalogVersion(t.admin, { pluginId, version: "1.0.0" });
+    await t.admin`insert into plugin_installations (tenant_id, plugin_id, version, consented_capabilities, installed_by)
+      values (${agency?.id}, 'stray', '1.0.0', '{}', null),
+             (${agency?.id}, 'admins-own', '1.0.0', '{}', ${userId})`;
     await t.admin`insert into tenant_domains (tenant_id, hostname, verification_token)
       values (${agency?.id}, 'own.northwind.test', 'x')`;
 
     const report = await syncTenants(t.app, [northwind]);
     expect(report.changes).toEqual(["northwind: plugin -stray"]);
+    const statuses = await t.admin`select plugin_id, status from plugin_installations
+      where tenant_id = ${agency?.id} order by plugin_id`;
+    expect(statuses).toEqual([
+      { plugin_id: "admins-own", status: "enabled" },
+      { plugin_id: "stray", status: "uninstalled" },
+      { plugin_id: "utm-links", status: "enabled" },
+    ]);
     const kept = await t.admin`select 1 from memberships where user_id = ${userId}`;
     expect(kept).toHaveLength(1);
     expect(

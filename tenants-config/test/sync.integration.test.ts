@@ -2,6 +2,7 @@ import { verifyPassword } from "@omnify/core/auth/password";
 import { sql } from "@omnify/db";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertCatalogVersion } from "../../platform/core/test/plugin-catalog";
 import { loadRegistry, syncTenants, type TenantDefinition } from "../src";
 import { dumpTables } from "./db-dump";
 
@@ -21,6 +22,9 @@ let demo: TenantDefinition[];
 beforeAll(async () => {
   t = await createTestDatabase();
   demo = await loadRegistry();
+  // `npm start` registers built plugins before it syncs; the newest version is installed.
+  await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.0.0" });
+  await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.10.0" });
 });
 afterAll(() => t?.drop());
 
@@ -104,12 +108,15 @@ describe("syncTenants against PostgreSQL, as the app role", () => {
     ]);
 
     const plugins = await t.admin`
-      select t.slug, p.plugin_id, p.status from tenant_plugins p join tenants t on t.id = p.tenant_id
-      order by t.slug`;
+      select t.slug, p.plugin_id, p.version, p.status, p.installed_by
+      from plugin_installations p join tenants t on t.id = p.tenant_id order by t.slug`;
+    const installed = { plugin_id: "utm-links", version: "1.10.0", status: "enabled" };
     expect(plugins).toEqual([
-      { slug: "acme", plugin_id: "utm-links", status: "enabled" },
-      { slug: "northwind", plugin_id: "utm-links", status: "enabled" },
+      { slug: "acme", ...installed, installed_by: null },
+      { slug: "northwind", ...installed, installed_by: null },
     ]);
+    const created = await t.admin`select type from plugin_events order by type`;
+    expect(created.map((e) => e.type)).toEqual(Array(ALL.length).fill("tenant.created"));
 
     const [domain] = await t.admin`
       select t.slug, d.hostname, d.status, d.verified_at is not null as stamped,

@@ -6,7 +6,6 @@ import {
   jsonb,
   pgPolicy,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   unique,
@@ -79,20 +78,4 @@ export const tenantDomains = pgTable(
     tenantIsolationPolicy(t.tenantId),
     definerReadPolicy(),
   ],
-).enableRLS();
-
-/** Plugins a tenant has asked for; the plugin issue adds versions and consent. */
-export const tenantPlugins = pgTable(
-  "tenant_plugins",
-  {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    pluginId: text("plugin_id").notNull(),
-    status: text("status", { enum: ["enabled", "disabled"] })
-      .notNull()
-      .default("enabled"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.pluginId] }), tenantIsolationPolicy(t.tenantId)],
 ).enableRLS();

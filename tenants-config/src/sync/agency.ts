@@ -1,3 +1,4 @@
+import { emitTenantEvent } from "@omnify/core/plugins/emit-event";
 import { eq, or, type Tx, tenants } from "@omnify/db";
 import type { TenantDefinition } from "../schema";
 import { actAs, findAgencyId, lockSync } from "./context";
@@ -96,6 +97,9 @@ export async function applyAgency(
       ...(await syncPlugins(tx, target.id, target.plugins)),
       ...(await syncMembers(tx, target.id, target.members, plan.newUserHashes)),
     ];
+    // In the same transaction: browsers and subscribed plugins hear of it only if it commits.
+    if (target.created)
+      await emitTenantEvent(tx, "tenant.created", { tenantId: target.id, label: target.label });
     outcomes.push({ label: target.label, created: target.created, changes });
   }
   return outcomes;

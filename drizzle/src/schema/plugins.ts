@@ -1,0 +1,162 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { definerReadPolicy, tenantIsolationPolicy } from "../policies/tenant";
+import { users } from "./identity";
+import { tenants } from "./tenancy";
+
+export const installationStatuses = ["enabled", "disabled", "uninstalled"] as const;
+export type InstallationStatus = (typeof installationStatuses)[number];
+
+/**
+ * The global plugin catalog: one row per built (plugin, version), immutable once written
+ * (a trigger refuses UPDATE; the app role has SELECT only). Every tenant may read it; only
+ * the registration path (the admin login) inserts. Policies name PUBLIC so a non-superuser
+ * owner login still passes FORCE RLS; grants, not policies, keep the app role out.
+ */
+export const pluginVersions = pgTable(
+  "plugin_versions",
+  {
+    pluginId: text("plugin_id").notNull(),
+    version: text("version").notNull(),
+    manifest: jsonb("manifest").$type<Record<string, unknown>>().notNull(),
+    serverCode: text("server_code").notNull(),
+    serverSha256: text("server_sha256").notNull(),
+    ui: jsonb("ui").$type<Record<string, unknown> | null>(),
+    migrations: jsonb("migrations")
+      .$type<Array<{ name: string; sha256: string; sql?: string }>>()
+      .notNull()
+      .default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pluginId, t.version] }),
+    check("plugin_versions_sha256_check", sql`${t.serverSha256} ~ '^[0-9a-f]{64}$'`),
+    pgPolicy("catalog_read", { for: "select", to: "public", using: sql`true` }),
+    pgPolicy("catalog_register", { for: "insert", to: "public", withCheck: sql`true` }),
+  ],
+).enableRLS();
+
+/** A tenant's plugin: which version, what the admin consented to, and its settings. */
+export const pluginInstallations = pgTable(
+  "plugin_installations",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    pluginId: text("plugin_id").notNull(),
+    version: text("version").notNull(),
+    status: text("status", { enum: installationStatuses }).notNull().default("enabled"),
+    consentedCapabilities: jsonb("consented_capabilities")
+      .$type<Record<string, unknown>>()
+      .notNull(),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    /** Null when the tenants config (not a person) installed it. */
+    installedBy: uuid("installed_by").references(() => users.id, { onDelete: "set null" }),
+    installedAt: timestamp("installed_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    uninstalledAt: timestamp("uninstalled_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.pluginId] }),
+    foreignKey({
+      name: "plugin_installations_version_fk",
+      columns: [t.pluginId, t.version],
+      foreignColumns: [pluginVersions.pluginId, pluginVersions.version],
+    }),
+    check(
+      "plugin_installations_uninstalled_check",
+      sql`(${t.status} = 'uninstalled') = (${t.uninstalledAt} is not null)`,
+    ),
+    tenantIsolationPolicy(t.tenantId),
+    definerReadPolicy(),
+  ],
+).enableRLS();
+
+/** Envelope-encrypted secrets of one installation (AES-256-GCM, per-installation data key). */
+export const pluginSecrets = pgTable(
+  "plugin_secrets",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    pluginId: text("plugin_id").notNull(),
+    name: text("name").notNull(),
+    ciphertext: text("ciphertext").notNull(),
+    iv: text("iv").notNull(),
+    tag: text("tag").notNull(),
+    wrappedKey: text("wrapped_key").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.pluginId, t.name] }),
+    foreignKey({
+      name: "plugin_secrets_installation_fk",
+      columns: [t.tenantId, t.pluginId],
+      foreignColumns: [pluginInstallations.tenantId, pluginInstallations.pluginId],
+    }).onDelete("cascade"),
+    tenantIsolationPolicy(t.tenantId),
+  ],
+).enableRLS();
+
+/** Metered usage, shared with billing; the idempotency key makes retries harmless. */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    meter: text("meter").notNull(),
+    /** 'core' or 'plugin:<id>'. */
+    source: text("source").notNull(),
+    quantity: numeric("quantity").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Per source and meter: one plugin cannot pre-empt another's keys.
+    unique("usage_events_idempotency_key").on(t.tenantId, t.source, t.meter, t.idempotencyKey),
+    index("usage_events_tenant_meter_idx").on(t.tenantId, t.meter, t.occurredAt),
+    check("usage_events_quantity_check", sql`${t.quantity} >= 0`),
+    check("usage_events_source_check", sql`${t.source} ~ '^(core|plugin:[a-z0-9-]+)$'`),
+    tenantIsolationPolicy(t.tenantId),
+  ],
+).enableRLS();
+
+/**
+ * Durable outbox of events for plugins: written in the same transaction as the change that
+ * caused it, drained by the worker into one dispatch job per subscribed installation.
+ */
+export const pluginEvents = pgTable(
+  "plugin_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    payload: jsonb("payload").$type<unknown>().notNull(),
+    source: text("source").notNull(),
+    /** How many plugin handlers this event has passed through; bounds event loops. */
+    hops: integer("hops").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("plugin_events_tenant_created_idx").on(t.tenantId, t.createdAt),
+    tenantIsolationPolicy(t.tenantId),
+    definerReadPolicy(),
+  ],
+).enableRLS();
