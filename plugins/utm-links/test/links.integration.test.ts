@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type Link = {
   id: string;
+  createdAt: string;
   slug: string;
   taggedUrl: string;
   shortUrl: string | null;
@@ -31,6 +32,7 @@ describe("links", () => {
       slug: "spring",
     });
     expect(link).toMatchObject({ slug: "spring", shortUrl: null });
+    expect(Date.parse(link.createdAt)).toBeGreaterThan(0);
     expect(link.taggedUrl).toBe(
       "https://shop.example.com/sale?ref=home&utm_source=newsletter&utm_medium=email&utm_campaign=Spring%20Sale&utm_term=shoes%20%26%20boots#top",
     );

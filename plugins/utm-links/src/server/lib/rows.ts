@@ -31,8 +31,11 @@ export type LinkRow = {
   clicks?: number | string;
 };
 
-export const LINK_COLUMNS =
-  "id, slug, destination, tagged_url, short_url, utm_source, utm_medium, utm_campaign, utm_term, utm_content, created_at";
+/** The select list for a link; `created_at` as ISO 8601 (JSON's rendering of timestamptz). */
+export const linkColumns = (alias = "") => {
+  const a = alias ? `${alias}.` : "";
+  return `${a}id, ${a}slug, ${a}destination, ${a}tagged_url, ${a}short_url, ${a}utm_source, ${a}utm_medium, ${a}utm_campaign, ${a}utm_term, ${a}utm_content, to_json(${a}created_at) #>> '{}' as created_at`;
+};
 
 export function toLink(r: LinkRow): Link {
   const link: Link = {

@@ -1,5 +1,5 @@
 import { type Ctx, fail } from "../lib/context.ts";
-import { LINK_COLUMNS, type LinkRow, toLink } from "../lib/rows.ts";
+import { type LinkRow, linkColumns, toLink } from "../lib/rows.ts";
 import { shorten } from "../lib/shorten.ts";
 import { slugFor, tagUrl } from "../lib/utm.ts";
 import { type CreateLinkInput, createLinkInput } from "./create.types.ts";
@@ -24,7 +24,7 @@ export const createLink = {
          utm_source, utm_medium, utm_campaign, utm_term, utm_content)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        on conflict (tenant_id, slug) do nothing
-       returning ${LINK_COLUMNS}`,
+       returning ${linkColumns()}`,
       [
         ctx.tenant.id,
         input.slug ?? slugFor(input.campaign),

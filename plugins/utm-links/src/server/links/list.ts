@@ -1,6 +1,6 @@
 import { z } from "@omnify/plugin-sdk";
 import type { Ctx } from "../lib/context.ts";
-import { LINK_COLUMNS, type LinkRow, toLink } from "../lib/rows.ts";
+import { type LinkRow, linkColumns, toLink } from "../lib/rows.ts";
 
 export const listLinksInput = z
   .strictObject({
@@ -14,9 +14,7 @@ export const listLinks = {
   input: listLinksInput,
   handler: async (input: z.output<typeof listLinksInput>, ctx: Ctx) => {
     const rows = await ctx.db.query<LinkRow>(
-      `select ${LINK_COLUMNS.split(", ")
-        .map((c) => `l.${c}`)
-        .join(", ")},
+      `select ${linkColumns("l")},
          (select count(*) from clicks c where c.link_id = l.id)::int as clicks
        from links l
        where ($1::text is null or l.utm_campaign = $1)
