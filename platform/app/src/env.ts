@@ -9,6 +9,7 @@ import { z } from "zod";
  */
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const realtimeUrlSchema = z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3001"));
 
 export const appEnvSchema = z
   .object({
@@ -18,7 +19,7 @@ export const appEnvSchema = z
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(3000)),
     OMNIFY_SECRET: z.string().min(16, "must be at least 16 characters"),
     NEXTAUTH_SECRET: optionalString,
-    OMNIFY_REALTIME_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3001")),
+    OMNIFY_REALTIME_URL: realtimeUrlSchema,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
   })
@@ -50,6 +51,23 @@ export function coreConfig(): CoreConfig {
     throw new Error(`Invalid environment for @omnify/app:\n  ${describe(error)}`);
   }
   return cachedCore;
+}
+
+let cachedRealtimeUrl: string | undefined;
+
+/** `next dev` (the CSP allows eval there for React's dev tooling; never in production). */
+export const isDevelopment = (): boolean => process.env.NODE_ENV === "development";
+
+/** The realtime gateway as browsers reach it (proxy.ts puts it in the CSP), without DB or secrets. */
+export function realtimeUrl(): string {
+  try {
+    cachedRealtimeUrl ??= realtimeUrlSchema.parse(process.env.OMNIFY_REALTIME_URL);
+  } catch (error) {
+    throw new Error(
+      `Invalid environment for @omnify/app:\n  OMNIFY_REALTIME_URL: ${describe(error)}`,
+    );
+  }
+  return cachedRealtimeUrl;
 }
 
 /** The full validated server env; throws one error naming every bad variable. */

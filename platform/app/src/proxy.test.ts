@@ -45,4 +45,13 @@ describe("proxy", () => {
     expect(res.status).toBe(200);
     expect(forwarded(res, HOST_HEADER)).toBeNull();
   });
+
+  it("sends the CSP with a fresh nonce on the response and on the request (where Next reads it)", () => {
+    const first = proxy(request("/", { host: "northwind.localhost:3000" }));
+    const second = proxy(request("/", { host: "northwind.localhost:3000" }));
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+';/);
+    expect(forwarded(first, "content-security-policy")).toBe(csp);
+    expect(second.headers.get("content-security-policy")).not.toBe(csp);
+  });
 });

@@ -1,8 +1,9 @@
 import { buildOrigin } from "@omnify/core/tenancy/build-origin";
 import { HostError, parseHost } from "@omnify/core/tenancy/parse-host";
 import { type NextRequest, NextResponse } from "next/server";
-import { coreConfig } from "./env";
+import { coreConfig, isDevelopment, realtimeUrl } from "./env";
 import { HOST_HEADER, HOST_KIND_HEADER, PATH_HEADER } from "./lib/host-headers";
+import { contentSecurityPolicy, createNonce } from "./plugins-ui/csp";
 
 /**
  * Host gate for every request (Next 16 "proxy", formerly middleware; Node runtime).
@@ -12,6 +13,9 @@ import { HOST_HEADER, HOST_KIND_HEADER, PATH_HEADER } from "./lib/host-headers";
  * A valid host is passed on as trusted request headers, and X-Forwarded-Host/Proto are
  * overwritten with the validated host and the configured scheme/port, because next-auth
  * builds its callback and redirect URLs from those headers.
+ *
+ * Every response gets the portal's CSP with a fresh script nonce; the same header goes on
+ * the request, which is where Next reads the nonce for its own inline scripts.
  */
 export function proxy(request: NextRequest) {
   const cfg = coreConfig();
@@ -20,6 +24,12 @@ export function proxy(request: NextRequest) {
     headers.delete(name);
   }
   headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const csp = contentSecurityPolicy({
+    nonce: createNonce(),
+    realtimeUrl: realtimeUrl(),
+    dev: isDevelopment(),
+  });
+  headers.set("content-security-policy", csp);
 
   try {
     const parsed = parseHost(request.headers.get("host") ?? "", { platformHost: cfg.platformHost });
@@ -35,7 +45,9 @@ export function proxy(request: NextRequest) {
       return NextResponse.json({ error: "Unknown or malformed host" }, { status });
     }
   }
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {

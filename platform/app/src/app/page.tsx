@@ -3,6 +3,7 @@ import { Card, Stat } from "@omnify/ui";
 import { PlatformLanding } from "../components/PlatformLanding";
 import { PortalShell } from "../components/PortalShell";
 import { SubaccountSwitcher } from "../components/SubaccountSwitcher";
+import { PluginDashboardCards, pluginNavItems } from "../plugins-ui";
 import { requireUser } from "../server/auth";
 import { dashboardStats } from "../server/dashboard";
 import { getHostInfo } from "../server/tenant";
@@ -14,7 +15,12 @@ export default async function HomePage() {
   const stats = await dashboardStats(current);
   const isAgencyStaff = current.tenant.kind === "agency" && isAgencyStaffRole(current.role);
   return (
-    <PortalShell current={current} active="dashboard" title="Dashboard">
+    <PortalShell
+      current={current}
+      active="dashboard"
+      title="Dashboard"
+      extraNav={await pluginNavItems(current)}
+    >
       <div className="omnify-stack">
         <p className="omnify-muted">Welcome back, {current.user.name}.</p>
         <div className="omnify-stats">
@@ -30,6 +36,7 @@ export default async function HomePage() {
             </Card>
           )}
         </div>
+        <PluginDashboardCards current={current} />
         {isAgencyStaff && (
           <Card
             headingLevel={2}

@@ -8,7 +8,7 @@ import { getBranding } from "../server/branding";
 import { getDeps } from "../server/deps";
 import { SignOutButton } from "./SignOutButton";
 
-export type PortalPage = "dashboard" | "members";
+export type PortalPage = "dashboard" | "members" | "plugin";
 
 type Props = {
   current: CurrentUser;
