@@ -1,3 +1,5 @@
+import { benchPluginInvoke } from "./bench/plugin-invoke";
+import { benchPluginThroughput } from "./bench/plugin-throughput";
 import { benchRlsRead } from "./bench/rls-read";
 
 /**
@@ -5,7 +7,13 @@ import { benchRlsRead } from "./bench/rls-read";
  * run. Never part of `npm test`; nothing here asserts a timing.
  */
 const only = process.argv[2];
-const suites: Record<string, () => Promise<void>> = { "rls-read": benchRlsRead };
+const suites: Record<string, () => Promise<void>> = {
+  "rls-read": benchRlsRead,
+  plugin: async () => {
+    await benchPluginInvoke();
+    await benchPluginThroughput();
+  },
+};
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;
   console.log(`\n=== bench: ${name}`);
