@@ -21,12 +21,23 @@ const cards = (page: Page) => page.getByTestId("plugin-dashboard-cards");
 const card = (page: Page) => cards(page).locator(`[data-plugin="${PLUGIN}"]`);
 const navLink = (page: Page) => page.locator(`nav a[href="/p/${PLUGIN}"]`);
 
+/**
+ * GET from inside the page (same origin, with its cookies): Node cannot resolve
+ * `*.localhost`, the browser can.
+ */
+function browserGet(page: Page, path: string) {
+  return page.evaluate(async (url) => {
+    const res = await fetch(url);
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+  }, path);
+}
+
 /** `plugins.enabledUi` as the signed-in browser sees it (superjson envelope). */
-async function enabledUi(page: Page, host: string): Promise<Array<{ pluginId: string }>> {
-  const res = await page.request.get(`${origin(host)}/api/trpc/plugins.enabledUi`);
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { result: { data: { json: Array<{ pluginId: string }> } } }).result
-    .data.json;
+async function enabledUi(page: Page): Promise<Array<{ pluginId: string }>> {
+  const res = await browserGet(page, "/api/trpc/plugins.enabledUi");
+  expect(res.status).toBe(200);
+  return (JSON.parse(res.body) as { result: { data: { json: Array<{ pluginId: string }> } } })
+    .result.data.json;
 }
 
 test("northwind: the plugin's dashboard card and nav item render, and its page calls a procedure", async ({
@@ -40,7 +51,7 @@ test("northwind: the plugin's dashboard card and nav item render, and its page c
   await expect(card(page).getByTestId("plugin-slot-loading")).toHaveCount(0);
   await expect(card(page).getByTestId("plugin-slot-error")).toHaveCount(0);
   await expect(navLink(page)).toBeVisible();
-  expect((await enabledUi(page, "northwind")).map((e) => e.pluginId)).toContain(PLUGIN);
+  expect((await enabledUi(page)).map((e) => e.pluginId)).toContain(PLUGIN);
 
   const call = page.waitForResponse((r) => r.url().includes("/api/trpc/plugins.call"));
   await navLink(page).click();
@@ -57,20 +68,19 @@ test("northwind: every response carries the CSP and plugin assets are immutable"
   page,
 }) => {
   await signIn(page, "northwind", "admin@northwind.test");
-  const res = await page.request.get(`${origin("northwind")}/`);
-  const csp = res.headers()["content-security-policy"] ?? "";
+  const response = await page.goto(`${origin("northwind")}/`);
+  const csp = response?.headers()["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
   expect(csp).not.toContain("unsafe-eval");
   const { version } = record();
-  const asset = await page.request.get(
-    `${origin("northwind")}/_plugins/${PLUGIN}/${version}/ui/mf-manifest.json`,
+  const asset = await browserGet(page, `/_plugins/${PLUGIN}/${version}/ui/mf-manifest.json`);
+  expect(asset.status).toBe(200);
+  expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const traversal = await browserGet(
+    page,
+    `/_plugins/${PLUGIN}/${version}/ui/..%2F..%2Fpackage.json`,
   );
-  expect(asset.status()).toBe(200);
-  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
-  const traversal = await page.request.get(
-    `${origin("northwind")}/_plugins/${PLUGIN}/${version}/ui/..%2F..%2Fpackage.json`,
-  );
-  expect(traversal.status()).toBe(404);
+  expect(traversal.status).toBe(404);
 });
 
 test("northwind: a tampered remote is refused and only its slot shows the error", async ({
@@ -97,12 +107,13 @@ test("sunset: nothing is mounted, yet the global catalog's assets are still serv
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(cards(page)).toHaveCount(0);
   await expect(navLink(page)).toHaveCount(0);
-  expect(await enabledUi(page, "sunset")).toEqual([]);
+  expect(await enabledUi(page)).toEqual([]);
   expect((await page.goto(`${origin("sunset")}/p/${PLUGIN}`))?.status()).toBe(404);
 
   const { version, ui } = record();
   const file = Object.keys(ui.files).find((f) => f.includes("remoteEntry")) ?? "missing";
-  const res = await page.request.get(`${origin("sunset")}/_plugins/${PLUGIN}/${version}/${file}`);
-  expect(res.status()).toBe(200);
-  expect(res.headers()["content-type"]).toContain("javascript");
+  await page.goto(`${origin("sunset")}/`);
+  const res = await browserGet(page, `/_plugins/${PLUGIN}/${version}/${file}`);
+  expect(res.status).toBe(200);
+  expect(res.headers["content-type"]).toContain("javascript");
 });
