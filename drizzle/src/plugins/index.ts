@@ -1,4 +1,5 @@
 export { ensurePluginContextKey, pluginHostToken } from "./context-key";
+export { pluginRuntimeUrl } from "./login-urls";
 export { migratePlugin, type PluginMigration, PluginMigrationError } from "./migrate";
 export { type PluginNames, pluginNames } from "./names";
 export { pluginTenantPolicySql } from "./policy";

@@ -9,6 +9,7 @@ export {
   type Actor,
   type CatalogVersion,
   catalogVersions,
+  findInstallation,
   type InstallationSummary,
   latestVersion,
   loadVersion,
@@ -29,7 +30,11 @@ export { getPluginSettings, setPluginSecret, updatePluginSettings } from "./plug
 export { purgeUninstalledPlugins, UNINSTALL_GRACE_MS } from "./purge-uninstalled";
 export { recordUsage, type UsageRecord } from "./record-usage";
 export { registerPluginVersion } from "./register-version";
-export { type InvocationTarget, resolveInvocationTarget } from "./resolve-invocation";
+export {
+  type InvocationTarget,
+  loadServerCode,
+  resolveInvocationTarget,
+} from "./resolve-invocation";
 export { CURRENT_KEY_VERSION, deriveKek } from "./secrets/envelope";
 export { listPluginSecretNames, readPluginSecret, writePluginSecret } from "./secrets/store";
 export { type PluginStatusChange, setPluginStatus } from "./set-plugin-status";

@@ -1,4 +1,4 @@
-import { pluginInstallations, pluginVersions, type Tx } from "@omnify/db";
+import { and, eq, pluginInstallations, pluginVersions, type Tx } from "@omnify/db";
 import { DomainError } from "../errors";
 import { installationKey, installedVersion } from "./catalog-rows";
 import { type PluginManifest, readManifest } from "./manifest";
@@ -6,15 +6,16 @@ import { type PluginManifest, readManifest } from "./manifest";
 export type InvocationTarget = {
   pluginId: string;
   version: string;
-  serverCode: string;
   serverSha256: string;
   settings: Record<string, unknown>;
   manifest: PluginManifest;
 };
 
 /**
- * What the runtime may run for (tenant, plugin): the INSTALLED version's bundle, only while
- * the installation is enabled. Runs in the tenant's transaction, so RLS decides visibility.
+ * What the runtime may run for (tenant, plugin): the INSTALLED version (its bundle's hash
+ * and the settings), only while the installation is enabled. Runs in the tenant's
+ * transaction, so RLS decides visibility. The code itself is fetched by `loadServerCode`,
+ * which the runtime caches per hash.
  */
 export async function resolveInvocationTarget(
   tx: Tx,
@@ -26,7 +27,6 @@ export async function resolveInvocationTarget(
       version: pluginInstallations.version,
       status: pluginInstallations.status,
       settings: pluginInstallations.settings,
-      serverCode: pluginVersions.serverCode,
       serverSha256: pluginVersions.serverSha256,
       manifest: pluginVersions.manifest,
     })
@@ -38,9 +38,18 @@ export async function resolveInvocationTarget(
   return {
     pluginId,
     version: row.version,
-    serverCode: row.serverCode,
     serverSha256: row.serverSha256,
     settings: row.settings,
     manifest: readManifest(row.manifest),
   };
+}
+
+/** A catalog version's server bundle and the hash it was registered with. */
+export async function loadServerCode(tx: Tx, pluginId: string, version: string) {
+  const [row] = await tx
+    .select({ code: pluginVersions.serverCode, sha256: pluginVersions.serverSha256 })
+    .from(pluginVersions)
+    .where(and(eq(pluginVersions.pluginId, pluginId), eq(pluginVersions.version, version)));
+  if (!row) throw new DomainError("NOT_FOUND", `${pluginId}@${version} is not in the catalog`);
+  return row;
 }
