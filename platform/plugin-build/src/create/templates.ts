@@ -12,6 +12,7 @@ export function pluginFiles(id: string): Record<string, string> {
         type: "module",
         scripts: {
           build: "omnify-plugin build .",
+          dev: "tsx ../../platform/sdk/src/dev/cli.ts .",
           test: `cd ../.. && vitest run plugins/${id}`,
           typecheck: "tsc -p tsconfig.json",
         },
