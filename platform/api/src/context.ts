@@ -5,11 +5,25 @@ import {
   resolveTenantByHost,
 } from "@omnify/core";
 import type { AppDatabase } from "@omnify/db";
+import type { PluginRuntimeClient } from "@omnify/plugin-runtime/client";
 
-export type ApiConfig = CoreConfig & { realtimeUrl: string; realtimeSecret: string };
+export type ApiConfig = CoreConfig & {
+  realtimeUrl: string;
+  realtimeSecret: string;
+  /** OMNIFY_SECRET: plugin secrets' key-encryption keys derive from it. */
+  omnifySecret: string;
+};
 
-/** Long-lived services the API is built with, once per process. */
-export type ApiDeps = { db: AppDatabase; mailer: Mailer; config: ApiConfig };
+/**
+ * Long-lived services the API is built with, once per process. `pluginRuntime` is the
+ * client of the plugin runtime service; without it `plugins.invoke` answers PRECONDITION_FAILED.
+ */
+export type ApiDeps = {
+  db: AppDatabase;
+  mailer: Mailer;
+  config: ApiConfig;
+  pluginRuntime?: PluginRuntimeClient;
+};
 
 /**
  * Per-request context. Deliberately small (create-t3-turbo #924): services, the tenant the

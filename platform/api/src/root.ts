@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
 import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
+import { pluginsRouter } from "./routers/plugins/router";
 import { realtimeRouter } from "./routers/realtime/router";
 import { subaccountsRouter } from "./routers/subaccounts/router";
 import { createTRPCRouter } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   branding: brandingRouter,
   invitations: invitationsRouter,
   members: membersRouter,
+  plugins: pluginsRouter,
   realtime: realtimeRouter,
   subaccounts: subaccountsRouter,
 });

@@ -1,7 +1,7 @@
 import { createAuthSession } from "@omnify/core";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import { capturingMailer, setupWorld } from "../../core/test/helpers";
+import { capturingMailer, setupWorld, type WorldSetup } from "../../core/test/helpers";
 import { testConfig } from "../../core/test/seed";
 import { type ApiConfig, type ApiDeps, createContextFactory } from "../src/context";
 import { createCaller } from "../src/index";
@@ -11,13 +11,24 @@ export const apiConfig: ApiConfig = {
   ...testConfig,
   realtimeUrl: "https://rt.omnify.test",
   realtimeSecret: REALTIME_SECRET,
+  omnifySecret: "omnify-secret-for-api-tests-0123456789",
 };
 
-/** A seeded database plus the API's services wired to it, with a capturing mailer. */
-export function setupApi() {
-  const world = setupWorld();
+/**
+ * A seeded database plus the API's services wired to it, with a capturing mailer. Pass a
+ * world (e.g. one with a running plugin runtime) and extra services to reuse the helpers.
+ */
+export function setupApi<W extends WorldSetup = WorldSetup>(
+  opts: { world?: W; extra?: () => Partial<ApiDeps> } = {},
+) {
+  const world = opts.world ?? (setupWorld() as W);
   const mailer = capturingMailer();
-  const deps = (): ApiDeps => ({ db: world.t.app, mailer, config: apiConfig });
+  const deps = (): ApiDeps => ({
+    db: world.t.app,
+    mailer,
+    config: apiConfig,
+    ...opts.extra?.(),
+  });
 
   /** A server-side caller as a browser on `host` with `token` would get. */
   async function callerFor(host: string, token: string | null = null) {

@@ -20,6 +20,8 @@ export const appEnvSchema = z
     OMNIFY_SECRET: z.string().min(16, "must be at least 16 characters"),
     NEXTAUTH_SECRET: optionalString,
     OMNIFY_REALTIME_URL: realtimeUrlSchema,
+    /** The plugin runtime service (loopback); its token is derived from OMNIFY_SECRET. */
+    OMNIFY_PLUGIN_RUNTIME_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
   })

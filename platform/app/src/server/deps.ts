@@ -1,6 +1,7 @@
 import { type ApiDeps, createTrpcFetchHandler, type TrpcFetchHandler } from "@omnify/api";
 import { createMailer } from "@omnify/core/mail/mailer";
 import { createAppDatabase } from "@omnify/db";
+import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { type ServerEnv, serverEnv } from "../env";
 
 export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler };
@@ -20,7 +21,16 @@ export function getDeps(): AppDeps {
         ...env.core,
         realtimeUrl: env.OMNIFY_REALTIME_URL,
         realtimeSecret: env.OMNIFY_SECRET,
+        omnifySecret: env.OMNIFY_SECRET,
       },
+      ...(env.OMNIFY_PLUGIN_RUNTIME_URL
+        ? {
+            pluginRuntime: createPluginRuntimeClient({
+              url: env.OMNIFY_PLUGIN_RUNTIME_URL,
+              token: pluginRuntimeToken(env.OMNIFY_SECRET),
+            }),
+          }
+        : {}),
     };
     holder.__omnifyDeps = { ...api, env, trpc: createTrpcFetchHandler(api) };
   }

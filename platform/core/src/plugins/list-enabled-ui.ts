@@ -14,6 +14,7 @@ export async function listEnabledPluginUi(tx: Tx, tenantId: string) {
     .select({
       pluginId: pluginInstallations.pluginId,
       version: pluginInstallations.version,
+      settings: pluginInstallations.settings,
       manifest: pluginVersions.manifest,
       ui: pluginVersions.ui,
     })
@@ -43,6 +44,7 @@ export async function listEnabledPluginUi(tx: Tx, tenantId: string) {
         files: ui.files,
         slots: m.capabilities.ui?.slots ?? [],
         navLabel: m.name,
+        settings: r.settings,
       },
     ];
   });
