@@ -177,3 +177,21 @@ describe("plugin host pool: happy path", () => {
     expect(a?.cpuMs).toBeGreaterThan(0);
   });
 });
+
+describe("plugin host pool: bundle integrity", () => {
+  it("refuses code that does not hash to its sha256, even after that sha256 was verified", async () => {
+    await call("tenant-a", "whoami");
+    const tampered = { code: `${hello.code}\n;globalThis.evil = 1;`, sha256: hello.sha256 };
+    await expect(
+      pool.invoke({
+        tenantId: "tenant-a",
+        pluginId: "hello",
+        version: "1.0.0",
+        bundle: tampered,
+        kind: "procedure",
+        name: "whoami",
+      }),
+    ).rejects.toThrow(/sha256 does not match its code/);
+    expect(await call("tenant-b", "whoami")).toMatchObject({ tenant: "tenant-b" });
+  });
+});
