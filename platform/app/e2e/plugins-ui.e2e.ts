@@ -53,7 +53,7 @@ test("northwind: the plugin's dashboard card and nav item render, and its page c
   await expect(navLink(page)).toBeVisible();
   expect((await enabledUi(page)).map((e) => e.pluginId)).toContain(PLUGIN);
 
-  const call = page.waitForResponse((r) => r.url().includes("/api/trpc/plugins.call"));
+  const call = page.waitForResponse((r) => r.url().includes("/api/trpc/plugins.invoke"));
   await navLink(page).click();
   await expect(page).toHaveURL(`${origin("northwind")}/p/${PLUGIN}`);
   const slot = page.getByTestId("plugin-page");
