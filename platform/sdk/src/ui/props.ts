@@ -7,7 +7,7 @@ export type SlotTenant = {
 
 /**
  * Calls one of the plugin's own server procedures (`server.procedures` in definePlugin)
- * through the portal's `plugins.call`. The tenant comes from the session, never from here.
+ * through the portal's `plugins.invoke`. The tenant comes from the session, never from here.
  * Rejects with an Error whose message is the server's.
  */
 export type PluginCall = (procedure: string, input?: unknown) => Promise<unknown>;
