@@ -88,6 +88,24 @@ export const rowFactories: Record<string, (tenantId: string, userId: string) => 
     user_id: userId,
     expires_at: soon(),
   }),
+  custom_roles: (tenantId) => ({
+    tenant_id: tenantId,
+    name: `role-${randomUUID()}`,
+    permissions: "{analytics:read}",
+  }),
+  // The tenant stands in for its own sub-account: only the foreign key is checked here.
+  subaccount_assignments: (tenantId, userId) => ({
+    tenant_id: tenantId,
+    user_id: userId,
+    subaccount_id: tenantId,
+  }),
+  audit_log: (tenantId, userId) => ({
+    tenant_id: tenantId,
+    actor_user_id: userId,
+    actor_label: "fixture@example.test",
+    action: "fixture.created",
+    metadata: "{}",
+  }),
   handoff_tokens: (tenantId, userId) => ({
     token_hash: randomUUID(),
     tenant_id: tenantId,

@@ -19,6 +19,7 @@ import {
   definerReadPolicy,
   tenantIsolationPolicy,
 } from "../policies/tenant";
+import { customRoles } from "./access";
 import { tenants } from "./tenancy";
 
 const citext = customType<{ data: string }>({ dataType: () => "citext" });
@@ -77,6 +78,13 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: membershipRoles }).notNull(),
+    // An agency-defined role replacing a member role's grants (see schema/access.ts).
+    // RESTRICT: deleting a role in use is refused, never silently widens anyone's access.
+    customRoleId: uuid("custom_role_id").references(() => customRoles.id, {
+      onDelete: "restrict",
+    }),
+    // Agency memberships only: limits the member to the sub-accounts assigned to them.
+    restricted: boolean("restricted").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,3 +1,5 @@
+export * from "./access";
+export * from "./audit";
 export * from "./identity";
 export * from "./plugins";
 export * from "./tenancy";
