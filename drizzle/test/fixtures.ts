@@ -82,6 +82,21 @@ export const rowFactories: Record<string, (tenantId: string, userId: string) => 
     token_hash: randomUUID(),
     expires_at: soon(),
   }),
+  api_keys: (tenantId) => ({
+    tenant_id: tenantId,
+    name: "fixture key",
+    prefix: `omk_live_${randomUUID()}`,
+    secret_hash: randomUUID(),
+    scopes: "{members:read}",
+    expires_at: soon(),
+  }),
+  devices: (tenantId) => ({ tenant_id: tenantId, name: "fixture screen" }),
+  rate_limit_buckets: (tenantId) => ({
+    tenant_id: tenantId,
+    key_id: randomUUID(),
+    window_start: new Date().toISOString(),
+    count: 1,
+  }),
   auth_sessions: (tenantId, userId) => ({
     id: randomUUID(),
     tenant_id: tenantId,
