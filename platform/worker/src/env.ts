@@ -8,6 +8,9 @@ export const workerEnvSchema = z.object({
   OMNIFY_DB_ADMIN_URL: postgresUrl,
   /** The `omnify_app` login: every tenant read and write in handlers. */
   OMNIFY_DB_APP_URL: postgresUrl,
+  /** With OMNIFY_SECRET (for its token): the plugin runtime that runs plugin jobs and events. */
+  OMNIFY_PLUGIN_RUNTIME_URL: z.url().optional(),
+  OMNIFY_SECRET: z.string().min(16).optional(),
 });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 

@@ -1,10 +1,25 @@
 import { createAppDatabase } from "@omnify/db";
+import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { readWorkerEnv } from "./env";
+import { startPluginWork } from "./jobs/plugins/start-plugin-work";
 import { createWorker } from "./worker";
 
 const env = readWorkerEnv();
 const db = createAppDatabase(env.OMNIFY_DB_APP_URL, { max: 4 });
-const worker = createWorker({ adminUrl: env.OMNIFY_DB_ADMIN_URL, db });
+const plugins =
+  env.OMNIFY_PLUGIN_RUNTIME_URL && env.OMNIFY_SECRET
+    ? createPluginRuntimeClient({
+        url: env.OMNIFY_PLUGIN_RUNTIME_URL,
+        token: pluginRuntimeToken(env.OMNIFY_SECRET),
+      })
+    : null;
+if (!plugins) console.warn("[worker] no plugin runtime configured: plugin jobs will fail");
+const worker = createWorker({
+  adminUrl: env.OMNIFY_DB_ADMIN_URL,
+  db,
+  plugins,
+  afterStart: startPluginWork,
+});
 await worker.start();
 console.info(`[worker] started (${worker.definitions.length} queues)`);
 

@@ -1,4 +1,5 @@
 import type { AppDatabase } from "@omnify/db";
+import type { PluginRuntimeClient } from "@omnify/plugin-runtime/client";
 import { PgBoss } from "pg-boss";
 import type { JobContext, JobDefinition, JobHandler, Logger } from "./jobs/define-job";
 import { jobs as registeredJobs } from "./registry";
@@ -19,6 +20,10 @@ export type WorkerOptions = {
   /** Run cron schedules from this instance (default true). Tests turn it off so a cron
    *  tick cannot race the job they trigger by hand. */
   schedule?: boolean;
+  /** The plugin runtime service; plugin jobs, events and purges need it. */
+  plugins?: PluginRuntimeClient | null;
+  /** Runs once the queues are up, e.g. to start plugin queues without waiting for cron. */
+  afterStart?: (ctx: Omit<JobContext, "jobId">) => Promise<void>;
 };
 
 export type Worker = {
@@ -62,13 +67,14 @@ export function createWorker(opts: WorkerOptions): Worker {
         } else {
           await boss.unschedule(def.id);
         }
-        const run = runner(def, { db: opts.db, log });
+        const run = runner(def, { db: opts.db, log, boss, plugins: opts.plugins ?? null });
         await boss.work<unknown>(
           def.id,
           { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
           async ([job]) => (job ? run(job.id, job.data) : undefined),
         );
       }
+      await opts.afterStart?.({ db: opts.db, log, boss, plugins: opts.plugins ?? null });
     },
     stop: () => boss.stop({ graceful: true, timeout: 30_000 }),
   };

@@ -12,7 +12,7 @@ import {
 } from "@omnify/db";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { badInput, DomainError } from "../errors";
-import { publishTenantEvent } from "../realtime/publish";
+import { emitTenantEvent } from "../plugins/emit-event";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { isUniqueViolation } from "../unique-violation";
 import { findInvitationByToken, type InvitationRow, invitationState } from "./find-invitation";
@@ -132,7 +132,7 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ status: "accepted", acceptedAt: now })
       .where(and(eq(invitations.id, row.id), eq(invitations.tenantId, tenant.id)));
-    await publishTenantEvent(tx, "member.joined", { userId, email: row.email, role: row.role });
+    await emitTenantEvent(tx, "member.joined", { userId, email: row.email, role: row.role });
     return { userId, email: row.email, role: row.role, created: !existing };
   });
 }

@@ -16,7 +16,7 @@ import { badInput, DomainError } from "../errors";
 import { brandedFrom } from "../mail/branded-from";
 import type { Mailer } from "../mail/mailer";
 import { invitationMail } from "../mail/templates/invitation";
-import { publishTenantEvent } from "../realtime/publish";
+import { emitTenantEvent } from "../plugins/emit-event";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { isUniqueViolation } from "../unique-violation";
 import { assertMayGrant } from "./role-rules";
@@ -102,7 +102,7 @@ export async function inviteMember(
           .select({ name: users.name })
           .from(users)
           .where(eq(users.id, actor.userId));
-        await publishTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
+        await emitTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
         const mail = invitationMail({
           to: email,
           tenantName: tenant.name,

@@ -27,6 +27,8 @@ export async function queuePluginEvent(
     source: origin.source ?? "core",
     hops,
   });
+  // Wakes the worker's dispatcher when (and only if) this transaction commits.
+  await tx.execute(sql`select pg_notify('omnify_plugin_events', '')`);
 }
 
 /** A core domain event: to the browsers of the tenant (realtime) and to its plugins. */

@@ -1,11 +1,22 @@
 import type { AppDatabase } from "@omnify/db";
-import type { Queue } from "pg-boss";
+import type { PluginRuntimeClient } from "@omnify/plugin-runtime/client";
+import type { PgBoss, Queue } from "pg-boss";
 import type { z } from "zod";
 
 export type Logger = Pick<Console, "info" | "warn" | "error">;
 
-/** What a handler may use. Tenant data is reached only through `db`, the RLS-bound app role. */
-export type JobContext = { db: AppDatabase; log: Logger; jobId: string };
+/**
+ * What a handler may use. Tenant data is reached only through `db`, the RLS-bound app role.
+ * `boss` is for jobs that fan out or manage plugin queues; `plugins` is the runtime client
+ * (null when the worker runs without the plugin runtime).
+ */
+export type JobContext = {
+  db: AppDatabase;
+  log: Logger;
+  jobId: string;
+  boss: PgBoss;
+  plugins: PluginRuntimeClient | null;
+};
 
 // Declared as a method so a definition with a concrete payload still fits in the registry's
 // `JobDefinition[]` (method parameters are bivariant; plain function types are not).
