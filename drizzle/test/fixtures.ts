@@ -121,6 +121,13 @@ export const rowFactories: Record<string, (tenantId: string, userId: string) => 
     action: "fixture.created",
     metadata: "{}",
   }),
+  password_reset_tokens: (tenantId, userId) => ({
+    token_hash: randomUUID(),
+    tenant_id: tenantId,
+    user_id: userId,
+    expires_at: soon(),
+  }),
+  tenant_security_settings: (tenantId) => ({ tenant_id: tenantId, require_mfa: true }),
   handoff_tokens: (tenantId, userId) => ({
     token_hash: randomUUID(),
     tenant_id: tenantId,
