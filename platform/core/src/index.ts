@@ -1,3 +1,4 @@
+export * from "./api-keys/index";
 export { type AuthenticatedUser, authenticate } from "./auth/authenticate";
 export {
   effectiveRoleInTransaction,
@@ -21,6 +22,7 @@ export {
   validateSessionInTransaction,
 } from "./auth/sessions";
 export { type StartHandoffInput, startSubaccountHandoff } from "./auth/start-handoff";
+export * from "./devices/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
 export { badInput, DomainError, type DomainErrorCode } from "./errors";
 export { createLogMailer, createMailer, type Mailer, type MailMessage } from "./mail/mailer";
@@ -40,6 +42,7 @@ export {
 export { listMembers, type MemberSummary, type PendingInvitation } from "./members/list-members";
 export { rolesForKind } from "./members/role-rules";
 export * from "./plugins/index";
+export * from "./rate-limit/index";
 export { publishTenantEvent } from "./realtime/publish";
 export { signRealtimeToken, verifyRealtimeToken } from "./realtime/token";
 export { buildOrigin } from "./tenancy/build-origin";

@@ -1,0 +1,17 @@
+import { and, devices, eq, isNull, type Tx } from "@omnify/db";
+import { DomainError } from "../errors";
+
+/** Revokes a screen of the transaction's tenant; its token is refused from then on. */
+export async function revokeDevice(
+  tx: Tx,
+  id: string,
+  now = new Date(),
+): Promise<{ name: string }> {
+  const [row] = await tx
+    .update(devices)
+    .set({ revokedAt: now })
+    .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
+    .returning({ name: devices.name });
+  if (!row) throw new DomainError("NOT_FOUND", "No active screen with that id", "id");
+  return row;
+}

@@ -1,0 +1,6 @@
+export {
+  consumeRateLimit,
+  type RateLimitPolicy,
+  type RateLimitResult,
+  rateLimitHeaders,
+} from "./consume";
