@@ -34,6 +34,7 @@ const soon = () => new Date(Date.now() + 3_600_000).toISOString();
  * table with `tenant_id` has no factory here, so new tables are covered by construction.
  */
 export const rowFactories: Record<string, (tenantId: string, userId: string) => Row> = {
+  export_jobs: (tenantId) => ({ tenant_id: tenantId, kind: "export" }),
   tenant_domains: (tenantId) => ({
     tenant_id: tenantId,
     hostname: `${randomUUID()}.example.test`,

@@ -2,6 +2,7 @@ export * from "./access";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./devices";
+export * from "./exports";
 export * from "./identity";
 export * from "./mfa";
 export * from "./plugins";

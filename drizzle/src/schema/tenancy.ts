@@ -69,6 +69,9 @@ export const tenantDomains = pgTable(
     hostname: text("hostname").notNull().unique(),
     status: text("status", { enum: domainStatuses }).notNull().default("pending"),
     verificationToken: text("verification_token").notNull(),
+    /** Why the last check left the domain pending or misconfigured, in words for a person. */
+    statusReason: text("status_reason"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
