@@ -6,7 +6,11 @@ import * as schema from "./schema";
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export type TenantScope = { userId?: string | null };
+export type TenantScope = {
+  userId?: string | null;
+  /** For long readers that need one snapshot across statements (tenant exports). */
+  isolationLevel?: "read committed" | "repeatable read" | "serializable";
+};
 
 /**
  * The app's only door to the database. Every call is one transaction whose tenant (and
@@ -57,12 +61,15 @@ export function createAppDatabase(appUrl: string, opts: { max?: number } = {}): 
   async function run<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, scope?: TenantScope) {
     const userId = scope?.userId ?? "";
     if (userId) assertUuid("userId", userId);
-    return db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
-      );
-      return fn(tx);
-    });
+    return db.transaction(
+      async (tx) => {
+        await tx.execute(
+          sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
+        );
+        return fn(tx);
+      },
+      scope?.isolationLevel ? { isolationLevel: scope.isolationLevel } : undefined,
+    );
   }
 
   return {
