@@ -23,6 +23,7 @@ export {
 } from "./auth/sessions";
 export { type StartHandoffInput, startSubaccountHandoff } from "./auth/start-handoff";
 export * from "./devices/index";
+export * from "./domains/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
 export { badInput, DomainError, type DomainErrorCode } from "./errors";
 export { createLogMailer, createMailer, type Mailer, type MailMessage } from "./mail/mailer";
