@@ -7,6 +7,7 @@ import {
   resolveDatabase,
 } from "@omnify/db/server";
 import { bin, repoRoot } from "./paths";
+import { registerBuiltPlugins } from "./plugins";
 import { launch, type Managed, run, terminate, waitForHttp } from "./processes";
 import { localSecret } from "./secret";
 
@@ -26,6 +27,7 @@ export type Stack = {
   db: ResolvedDatabase;
   webPort: number;
   realtimePort: number;
+  pluginRuntimePort: number;
   mailOutbox: string;
   processes: Managed[];
   stop(): Promise<void>;
@@ -33,7 +35,8 @@ export type Stack = {
 
 /**
  * Brings up the whole product: PostgreSQL (embedded unless DATABASE_URL), migrations,
- * the demo tenants, a production build of the portal, then web + worker + realtime.
+ * plugins (build, register in the catalog, provision + migrate their schemas), the demo
+ * tenants, a production build of the portal, then plugin-runtime + realtime + worker + web.
  */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const step = (message: string) => console.log(`[omnify] ${message}`);
@@ -52,6 +55,28 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     step("applying migrations…");
     await migrateDatabase(db.adminUrl, db.appPassword);
+    const secret = opts.env.OMNIFY_SECRET ?? localSecret(opts.dataDir);
+
+    if (opts.build) {
+      step("building plugins (cached by turbo when nothing changed)…");
+      await run(
+        bin("turbo"),
+        ["run", "build", "--filter=./plugins/*", "--output-logs=errors-only"],
+        {
+          cwd: repoRoot,
+          env: { ...opts.env, TURBO_TELEMETRY_DISABLED: "1" },
+          label: "plugin build",
+        },
+      );
+    }
+    // Before the tenant sync, so the demo tenants' configured plugins can be installed.
+    step("registering plugins in the catalog, migrating their schemas…");
+    for (const p of await registerBuiltPlugins(db.adminUrl, secret)) {
+      const applied = p.migrated.length ? `, migrations: ${p.migrated.join(", ")}` : "";
+      step(
+        `  ${p.pluginId}@${p.version} ${p.created ? "registered" : "already registered"}${applied}`,
+      );
+    }
     step("syncing demo tenants…");
     const { syncDemoTenants } = await import("@omnify/tenants-config");
     await syncDemoTenants(db.appUrl, { demoPassword: opts.demoPassword });
@@ -70,9 +95,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     }
 
     const realtimePort = opts.realtimePort ?? (await freePort(opts.webPort + 1));
+    const pluginRuntimePort = await freePort(realtimePort + 1);
     const mailOutbox = join(opts.dataDir, "outbox");
     mkdirSync(mailOutbox, { recursive: true });
-    const secret = opts.env.OMNIFY_SECRET ?? localSecret(opts.dataDir);
     const env: NodeJS.ProcessEnv = {
       ...opts.env,
       NODE_ENV: "production",
@@ -88,10 +113,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       REALTIME_PORT: String(realtimePort),
       OMNIFY_REALTIME_URL: opts.env.OMNIFY_REALTIME_URL ?? `http://localhost:${realtimePort}`,
       OMNIFY_MAIL_OUTBOX: opts.env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
+      // Loopback only; web and worker derive its bearer token from OMNIFY_SECRET.
+      PLUGIN_RUNTIME_PORT: String(pluginRuntimePort),
+      OMNIFY_PLUGIN_RUNTIME_URL: `http://127.0.0.1:${pluginRuntimePort}`,
     };
     const quiet = opts.quiet ?? false;
     const tsx = bin("tsx");
     processes.push(
+      launch("plugin-runtime", tsx, ["platform/plugin-runtime/src/main.ts"], {
+        cwd: repoRoot,
+        env,
+        quiet,
+      }),
       launch("realtime", tsx, ["platform/realtime/src/main.ts"], { cwd: repoRoot, env, quiet }),
       launch("worker", tsx, ["platform/worker/src/main.ts"], { cwd: repoRoot, env, quiet }),
       launch("web", bin("next"), ["start", "-p", String(opts.webPort)], {
@@ -100,13 +133,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         quiet,
       }),
     );
-    const [realtime, , web] = processes as [Managed, Managed, Managed];
+    const [runtime, realtime, , web] = processes as [Managed, Managed, Managed, Managed];
+    // Any answer (401 without the token) means it is listening.
+    await waitForHttp(`http://127.0.0.1:${pluginRuntimePort}/healthz`, runtime, 60_000);
     await waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, realtime, 60_000);
     await waitForHttp(`http://127.0.0.1:${opts.webPort}/`, web, 120_000);
     return {
       db,
       webPort: opts.webPort,
       realtimePort,
+      pluginRuntimePort,
       mailOutbox: env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
       processes,
       stop,

@@ -8,7 +8,7 @@ import { getBranding } from "../server/branding";
 import { getDeps } from "../server/deps";
 import { SignOutButton } from "./SignOutButton";
 
-export type PortalPage = "dashboard" | "members" | "plugin";
+export type PortalPage = "dashboard" | "members" | "plugins" | "plugin";
 
 type Props = {
   current: CurrentUser;
@@ -33,6 +33,7 @@ export async function PortalShell({ current, active, title, extraNav = [], child
   const nav: NavItem[] = [
     { href: "/", label: "Dashboard", active: active === "dashboard" },
     { href: "/members", label: "Members", active: active === "members" },
+    { href: "/plugins", label: "Plugins", active: active === "plugins" },
     ...extraNav,
   ];
   const back = agencyOrigin(current);

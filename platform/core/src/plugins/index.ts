@@ -6,7 +6,7 @@ export {
   sameCapabilities,
 } from "./capabilities";
 export {
-  type Actor,
+  type Actor as PluginActor,
   type CatalogVersion,
   catalogVersions,
   findInstallation,

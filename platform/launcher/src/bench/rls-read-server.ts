@@ -13,6 +13,7 @@ const config = {
   ...readCoreConfig({ PLATFORM_HOST: "localhost" }),
   realtimeUrl: "http://localhost:1",
   realtimeSecret: "bench-secret-bench-secret",
+  omnifySecret: "bench-secret-bench-secret",
 };
 const handle = createTrpcFetchHandler({ db, mailer: createLogMailer(config), config });
 

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildRecordSchema, registerPluginVersion } from "@omnify/core";
+import {
+  createAppDatabase,
+  ensurePluginContextKey,
+  migratePlugin,
+  provisionPlugin,
+} from "@omnify/db";
+import postgres from "postgres";
+import { repoRoot } from "./paths";
+
+/** What `npm start` did with one built plugin. */
+export type RegisteredPlugin = {
+  pluginId: string;
+  version: string;
+  created: boolean;
+  migrated: string[];
+};
+
+/**
+ * Registers every `plugins/<id>/dist/omnify-plugin.json` in the catalog (idempotent; a changed
+ * build under an old version fails with "bump the version"), then provisions and migrates
+ * the schema of each plugin that declares a database. Runs as the admin login.
+ */
+export async function registerBuiltPlugins(
+  adminUrl: string,
+  hostSecret: string,
+): Promise<RegisteredPlugin[]> {
+  const dir = join(repoRoot, "plugins");
+  if (!existsSync(dir)) return [];
+  const registrar = createAppDatabase(adminUrl, { max: 1 });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensurePluginContextKey(admin, hostSecret);
+    const done: RegisteredPlugin[] = [];
+    for (const name of readdirSync(dir).sort()) {
+      const recordFile = join(dir, name, "dist", "omnify-plugin.json");
+      if (!existsSync(recordFile)) continue;
+      const record = buildRecordSchema.parse(JSON.parse(readFileSync(recordFile, "utf8")));
+      const migrationSql = Object.fromEntries(
+        record.migrations.map((m) => [
+          m.name,
+          readFileSync(join(dir, name, "migrations", m.name), "utf8"),
+        ]),
+      );
+      const serverCode = readFileSync(join(dir, name, "dist", record.server.file), "utf8");
+      const { created } = await registerPluginVersion(registrar, {
+        record,
+        serverCode,
+        migrationSql,
+      });
+      let migrated: string[] = [];
+      if (record.migrations.length > 0) {
+        const urls = await provisionPlugin(admin, { pluginId: record.id, hostSecret });
+        const migrations = record.migrations.map((m) => ({
+          name: m.name,
+          sql: migrationSql[m.name] ?? "",
+        }));
+        migrated = (await migratePlugin(urls, { pluginId: record.id, migrations })).applied;
+      }
+      done.push({ pluginId: record.id, version: record.version, created, migrated });
+    }
+    return done;
+  } finally {
+    await registrar.close();
+    await admin.end({ timeout: 5 });
+  }
+}
