@@ -7,7 +7,26 @@ export {
   ownRoleInTransaction,
 } from "./auth/effective-role";
 export { consumeHandoffToken, createHandoffToken, HANDOFF_TTL_MS } from "./auth/handoff";
+export {
+  beginMfaEnrolment,
+  confirmMfaEnrolment,
+  disableMfa,
+  type MfaEnrolment,
+  replaceRecoveryCodes,
+} from "./auth/mfa/enrol";
+export {
+  type PasswordSignIn,
+  type PasswordSignInInput,
+  passwordSignIn,
+} from "./auth/mfa/password-sign-in";
+export { isMfaRequired, setRequireMfa, tenantRequiresMfa } from "./auth/mfa/require-mfa";
+export { getMfaStatus, type MfaStatus, verifySecondFactor } from "./auth/mfa/verify";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./auth/password";
+export {
+  PASSWORD_RESET_TTL_MS,
+  requestPasswordReset,
+} from "./auth/password-reset/request-password-reset";
+export { resetPassword } from "./auth/password-reset/reset-password";
 export { type EffectiveRole, isAdminRole, isAgencyStaffRole } from "./auth/roles";
 export {
   createAuthSession,
@@ -22,6 +41,19 @@ export {
   validateSessionInTransaction,
 } from "./auth/sessions";
 export { type StartHandoffInput, startSubaccountHandoff } from "./auth/start-handoff";
+export {
+  listOwnSessions,
+  type OwnSession,
+  revokeOtherSessions,
+  revokeOwnSession,
+} from "./auth/step-up/own-sessions";
+export {
+  isRecentlyAuthenticated,
+  markSessionReauthenticated,
+  reauthenticate,
+  STEP_UP_MAX_AGE_MS,
+} from "./auth/step-up/reauthenticate";
+export { MAX_LOCK_SECONDS, tooManyAttemptsMessage } from "./auth/throttle/login-throttle";
 export * from "./devices/index";
 export * from "./domains/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";

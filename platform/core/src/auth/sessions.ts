@@ -24,6 +24,8 @@ export type ValidatedSession = {
   userId: string;
   user: AuthenticatedUser;
   expiresAt: Date;
+  /** Last password/TOTP confirmation on this session (step-up); null if never. */
+  reauthenticatedAt: Date | null;
 };
 
 /** Starts a session; only the SHA-256 of the returned token is stored. */
@@ -97,7 +99,13 @@ export async function validateSessionInTransaction(
       .set({ lastSeenAt: now, expiresAt })
       .where(eq(authSessions.id, sessionId));
   }
-  return { sessionId, userId: user.id, user, expiresAt };
+  return {
+    sessionId,
+    userId: user.id,
+    user,
+    expiresAt,
+    reauthenticatedAt: session.reauthenticatedAt,
+  };
 }
 
 /** Revokes one session by its token. Returns whether a live session was revoked. */
