@@ -1,4 +1,5 @@
 import { apiKeys, ne, pluginInstallations, type Tx } from "@omnify/db";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import { generateSecretToken, hashSecretToken } from "../auth/secret-token";
 import { badInput } from "../errors";
 import { generateKeyPrefix } from "./key-format";
@@ -12,6 +13,7 @@ export type CreateApiKeyInput = {
   name: string;
   scopes: readonly string[];
   expiresInDays: number;
+  request?: RequestMeta | null;
 };
 
 export type CreatedApiKey = {
@@ -65,5 +67,12 @@ export async function createApiKey(
     })
     .returning({ id: apiKeys.id });
   if (!row) throw new Error("api key insert returned no row");
+  await recordAudit(tx, {
+    action: "apiKey.created",
+    actor: { userId: input.actorUserId },
+    target: { type: "api_key", id: row.id },
+    request: input.request,
+    metadata: { name, prefix, scopes, expiresAt: expiresAt.toISOString() },
+  });
   return { id: row.id, name, prefix, key: `${prefix}_${secret}`, scopes, expiresAt };
 }

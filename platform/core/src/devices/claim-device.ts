@@ -1,4 +1,5 @@
 import { devices, sql, type Tx } from "@omnify/db";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import { badInput } from "../errors";
 import { normalizePairingCode } from "./pairing-code";
 
@@ -14,7 +15,13 @@ const CLAIM_ERRORS: Record<string, string> = {
  */
 export async function claimDevice(
   tx: Tx,
-  input: { tenantId: string; code: string; name: string },
+  input: {
+    tenantId: string;
+    code: string;
+    name: string;
+    actorUserId: string | null;
+    request?: RequestMeta | null;
+  },
 ): Promise<{ deviceId: string; name: string }> {
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) {
@@ -33,5 +40,12 @@ export async function claimDevice(
   const status = result?.status ?? "unknown";
   if (status !== "claimed")
     throw badInput("code", CLAIM_ERRORS[status] ?? CLAIM_ERRORS.unknown ?? "");
+  await recordAudit(tx, {
+    action: "device.paired",
+    actor: { userId: input.actorUserId },
+    target: { type: "device", id: device.id },
+    request: input.request,
+    metadata: { name },
+  });
   return { deviceId: device.id, name };
 }

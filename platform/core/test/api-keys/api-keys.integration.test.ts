@@ -91,11 +91,16 @@ describe("API keys", () => {
     const expired = await domainFailure(authenticateApiKey(s.t.app, created.key, later));
     expect(expired.message).toMatch(/expired/);
 
-    await s.t.app.withTenant(s.w.client, (tx) => revokeApiKey(tx, created.id));
+    await s.t.app.withTenant(s.w.client, (tx) =>
+      revokeApiKey(tx, created.id, { actorUserId: null }),
+    );
+    const audit = await s.t
+      .admin`select action, actor_user_id from audit_log where target_id = ${created.id} order by occurred_at`;
+    expect(audit.map((r) => r.action)).toEqual(["apiKey.created", "apiKey.revoked"]);
     const revoked = await domainFailure(authenticateApiKey(s.t.app, created.key));
     expect(revoked.message).toMatch(/revoked/);
     const twice = await domainFailure(
-      s.t.app.withTenant(s.w.client, (tx) => revokeApiKey(tx, created.id)),
+      s.t.app.withTenant(s.w.client, (tx) => revokeApiKey(tx, created.id, { actorUserId: null })),
     );
     expect(twice.code).toBe("NOT_FOUND");
   });
@@ -105,7 +110,7 @@ describe("API keys", () => {
     const seenByBeta = await s.t.app.withTenant(s.w.beta, (tx) => listApiKeys(tx));
     expect(seenByBeta.map((k) => k.id)).not.toContain(created.id);
     const error = await domainFailure(
-      s.t.app.withTenant(s.w.beta, (tx) => revokeApiKey(tx, created.id)),
+      s.t.app.withTenant(s.w.beta, (tx) => revokeApiKey(tx, created.id, { actorUserId: null })),
     );
     expect(error.code).toBe("NOT_FOUND");
     await authenticateApiKey(s.t.app, created.key);

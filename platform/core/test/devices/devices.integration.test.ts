@@ -10,7 +10,9 @@ import { domainFailure, setupWorld } from "../helpers";
 const s = setupWorld();
 
 const claim = (code: string, name = "Lobby screen", tenantId = s.w.client) =>
-  s.t.app.withTenant(tenantId, (tx) => claimDevice(tx, { tenantId, code, name }));
+  s.t.app.withTenant(tenantId, (tx) =>
+    claimDevice(tx, { tenantId, code, name, actorUserId: s.w.users.owner.id }),
+  );
 
 const deviceCount = async () => {
   const [row] = await s.t.admin<{ n: number }[]>`select count(*)::int as n from devices`;
@@ -126,10 +128,14 @@ describe("device tokens", () => {
     );
 
     const fromBeta = await domainFailure(
-      s.t.app.withTenant(s.w.beta, (tx) => revokeDevice(tx, screen.deviceId)),
+      s.t.app.withTenant(s.w.beta, (tx) =>
+        revokeDevice(tx, screen.deviceId, { actorUserId: null }),
+      ),
     );
     expect(fromBeta.code).toBe("NOT_FOUND");
-    await s.t.app.withTenant(s.w.client, (tx) => revokeDevice(tx, screen.deviceId));
+    await s.t.app.withTenant(s.w.client, (tx) =>
+      revokeDevice(tx, screen.deviceId, { actorUserId: null }),
+    );
     const revoked = await domainFailure(authenticateDevice(s.t.app, screen.token));
     expect(revoked).toMatchObject({
       code: "UNAUTHORIZED",
