@@ -33,6 +33,8 @@ export type Context = ApiDeps & {
   tenant: ResolvedTenant | null;
   sessionToken: string | null;
   ip: string | null;
+  /** The User-Agent header, for audit records only (never trusted for anything). */
+  userAgent?: string | null;
 };
 
 export type RequestInfo = { headers: Headers; sessionToken: string | null; ip: string | null };
@@ -42,6 +44,6 @@ export function createContextFactory(deps: ApiDeps): (req: RequestInfo) => Promi
   return async ({ headers, sessionToken, ip }) => {
     const host = headers.get("host");
     const tenant = host ? await resolveTenantByHost(deps.db, host, deps.config) : null;
-    return { ...deps, tenant, sessionToken, ip };
+    return { ...deps, tenant, sessionToken, ip, userAgent: headers.get("user-agent") };
   };
 }

@@ -1,9 +1,9 @@
 import {
-  type EffectiveRole,
-  effectiveRoleInTransaction,
-  findEffectiveRole,
-  isAdminRole,
-  isAgencyStaffRole,
+  type AccessActor,
+  type Action,
+  accessInTransaction,
+  authorize,
+  findAccess,
   type ResolvedTenant,
   validateAuthSession,
   validateSessionInTransaction,
@@ -12,6 +12,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Context } from "./context";
 import { domainCause, fieldErrorsOf, toTrpcError } from "./errors";
+import { assertRecentAuth } from "./step-up";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -56,9 +57,9 @@ export const tenantPublicProcedure = publicProcedure.use(({ ctx, next }) => {
 export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, next }) => {
   const session = await validateAuthSession(ctx.db, ctx.tenant.id, ctx.sessionToken);
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  const role = await findEffectiveRole(ctx.db, ctx.tenant, session.userId);
-  if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
-  return next({ ctx: { user: session.user, session, role } });
+  const actor = await findAccess(ctx.db, ctx.tenant, session.userId);
+  if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+  return next({ ctx: { user: session.user, session, role: actor.role, actor } });
 });
 
 /**
@@ -71,52 +72,71 @@ export const tenantProcedure = tenantPublicProcedure.use(async ({ ctx, next }) =
   ctx.db.withTenant(ctx.tenant.id, async (tx) => {
     const session = await validateSessionInTransaction(tx, ctx.sessionToken);
     if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-    const role = await effectiveRoleInTransaction(tx, ctx.tenant, session.userId);
-    if (!role) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
-    const result = await next({ ctx: { tx, user: session.user, session, role } });
+    const actor = await accessInTransaction(tx, ctx.tenant, session.userId);
+    if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+    const result = await next({
+      ctx: { tx, user: session.user, session, role: actor.role, actor },
+    });
     // next() reports failure instead of throwing; throw so the transaction rolls back.
     if (!result.ok) throw result.error;
     return result;
   }),
 );
 
-function assertRole(
-  role: EffectiveRole,
-  allowed: (role: EffectiveRole) => boolean,
-  message: string,
-) {
-  if (!allowed(role)) throw new TRPCError({ code: "FORBIDDEN", message });
+/** Every gate below asks the one policy function; the reason becomes the error message. */
+function assertAllowed(actor: AccessActor, action: Action, tenant: ResolvedTenant) {
+  const decision = authorize(actor, action, { tenant });
+  if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
 }
 
-const AGENCY_STAFF = "Agency staff only";
-const ADMINS = "Only owners and admins can do this";
+/** A tenant procedure (one transaction) that requires `action` on the host's tenant. */
+export const authorizedProcedure = (action: Action) =>
+  tenantProcedure.use(({ ctx, next }) => {
+    assertAllowed(ctx.actor, action, ctx.tenant);
+    return next();
+  });
 
-/** Agency staff (owner, admin, member) on the agency's own host. */
+/** The same gate on memberProcedure, for procedures that open their own transactions. */
+export const authorizedMemberProcedure = (action: Action) =>
+  memberProcedure.use(({ ctx, next }) => {
+    assertAllowed(ctx.actor, action, ctx.tenant);
+    return next();
+  });
+
+/** Agency staff (owner, admin, member allowed to see sub-accounts) on the agency's own host. */
 export const agencyStaffProcedure = tenantProcedure.use(({ ctx, next }) => {
   assertAgencyHost(ctx.tenant);
-  assertRole(ctx.role, isAgencyStaffRole, AGENCY_STAFF);
+  assertAllowed(ctx.actor, "subaccounts.read", ctx.tenant);
   return next();
 });
 
-/** Owners and admins of the host's tenant. */
-export const adminProcedure = tenantProcedure.use(({ ctx, next }) => {
-  assertRole(ctx.role, isAdminRole, ADMINS);
-  return next();
-});
+/** Owners and admins of the host's tenant (`tenant.admin`, which no custom role grants). */
+export const adminProcedure = authorizedProcedure("tenant.admin");
 
 /** The same gates without the wrapping transaction, for procedures that open their own. */
 export const agencyStaffMemberProcedure = memberProcedure.use(({ ctx, next }) => {
   assertAgencyHost(ctx.tenant);
-  assertRole(ctx.role, isAgencyStaffRole, AGENCY_STAFF);
+  assertAllowed(ctx.actor, "subaccounts.access", ctx.tenant);
   return next();
 });
-export const adminMemberProcedure = memberProcedure.use(({ ctx, next }) => {
-  assertRole(ctx.role, isAdminRole, ADMINS);
-  return next();
-});
+export const adminMemberProcedure = authorizedMemberProcedure("tenant.admin");
 
 function assertAgencyHost(tenant: ResolvedTenant): void {
   if (tenant.kind !== "agency") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only available on an agency's portal" });
   }
 }
+
+/**
+ * Step-up: sensitive actions (billing, API keys, domains, role changes, MFA changes) also
+ * need a password or TOTP confirmation on this session within STEP_UP_MAX_AGE_MS. Add it
+ * to any signed-in builder, e.g. `adminProcedure.use(requireRecentAuth)`; a refusal is
+ * FORBIDDEN with `data.field === "stepUp"` (see docs/CONTRACTS.md).
+ */
+export const requireRecentAuth = t.middleware(({ ctx, next }) => {
+  assertRecentAuth(ctx);
+  return next();
+});
+
+/** A tenant procedure that requires a recent reauthentication. */
+export const stepUpProcedure = tenantProcedure.use(requireRecentAuth);

@@ -1,4 +1,6 @@
+export * from "./access/index";
 export * from "./api-keys/index";
+export * from "./audit/index";
 export { type AuthenticatedUser, authenticate } from "./auth/authenticate";
 export {
   effectiveRoleInTransaction,

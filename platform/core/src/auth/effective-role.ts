@@ -1,4 +1,5 @@
-import { type AppDatabase, type MembershipRole, sql, type Tx, withinTenant } from "@omnify/db";
+import { type AppDatabase, type MembershipRole, sql, type Tx } from "@omnify/db";
+import { accessInTransaction } from "../access/resolve-access";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import type { EffectiveRole } from "./roles";
 
@@ -23,27 +24,16 @@ export async function ownRoleInTransaction(
 
 /**
  * What `userId` may act as in `tenant`, or null for no access, read inside a transaction of
- * `tenant` that acts as the user. The tenant must come from host resolution. A sub-account
- * admits its own members, the parent agency's owners and admins (reported with their agency
- * role) and platform admins; an agency member needs an explicit sub-account membership, as
- * GoHighLevel does.
+ * `tenant` that acts as the user. The rules (agency owners/admins reach every sub-account,
+ * agency members only those they belong or are assigned to, restricted members only assigned
+ * ones, platform staff everywhere) live in access/resolve-access.ts.
  */
 export async function effectiveRoleInTransaction(
   tx: Tx,
   tenant: ResolvedTenant,
   userId: string,
 ): Promise<EffectiveRole | null> {
-  const own = await ownRoleInTransaction(tx, tenant.id, userId);
-  if (!own) return null;
-  if (own.role) return own.role;
-  if (tenant.kind === "subaccount") {
-    const agencyId = tenant.agency.id;
-    const parent = await withinTenant(tx, agencyId, () =>
-      ownRoleInTransaction(tx, agencyId, userId),
-    );
-    if (parent?.role === "agency_owner" || parent?.role === "agency_admin") return parent.role;
-  }
-  return own.isPlatformAdmin ? "platform_admin" : null;
+  return (await accessInTransaction(tx, tenant, userId))?.role ?? null;
 }
 
 /** effectiveRoleInTransaction in a transaction of its own. */

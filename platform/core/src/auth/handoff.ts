@@ -1,4 +1,5 @@
-import { type AppDatabase, and, eq, gt, handoffTokens, isNull } from "@omnify/db";
+import { type AppDatabase, and, eq, gt, handoffTokens, isNull, withinTenant } from "@omnify/db";
+import { type AuditEntry, recordAudit } from "../audit/record";
 import { generateSecretToken, hashSecretToken, isWellFormedToken } from "./secret-token";
 
 export const HANDOFF_TTL_MS = 60_000;
@@ -9,18 +10,29 @@ export const HANDOFF_TTL_MS = 60_000;
  */
 export async function createHandoffToken(
   db: AppDatabase,
-  input: { targetTenantId: string; userId: string },
+  input: {
+    targetTenantId: string;
+    userId: string;
+    /** Recorded in `audit.tenantId`'s log in the same transaction as the token. */
+    audit?: { tenantId: string; entry: AuditEntry };
+  },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSecretToken();
   const expiresAt = new Date(now.getTime() + HANDOFF_TTL_MS);
-  await db.withTenant(input.targetTenantId, (tx) =>
-    tx.insert(handoffTokens).values({
-      tokenHash: hashSecretToken(token),
-      tenantId: input.targetTenantId,
-      userId: input.userId,
-      expiresAt,
-    }),
+  const audit = input.audit;
+  await db.withTenant(
+    input.targetTenantId,
+    async (tx) => {
+      await tx.insert(handoffTokens).values({
+        tokenHash: hashSecretToken(token),
+        tenantId: input.targetTenantId,
+        userId: input.userId,
+        expiresAt,
+      });
+      if (audit) await withinTenant(tx, audit.tenantId, () => recordAudit(tx, audit.entry));
+    },
+    { userId: input.userId },
   );
   return { token, expiresAt };
 }

@@ -1,14 +1,8 @@
 import type { MembershipRole } from "@omnify/db";
+import { roleMay } from "../access/authorize";
 
 /** A membership role, or platform staff, who reach every tenant without one. */
 export type EffectiveRole = MembershipRole | "platform_admin";
-
-const ADMIN_ROLES: ReadonlySet<EffectiveRole> = new Set([
-  "platform_admin",
-  "agency_owner",
-  "agency_admin",
-  "subaccount_admin",
-]);
 
 const AGENCY_STAFF_ROLES: ReadonlySet<EffectiveRole> = new Set([
   "platform_admin",
@@ -19,7 +13,8 @@ const AGENCY_STAFF_ROLES: ReadonlySet<EffectiveRole> = new Set([
 
 /** May manage members and invitations of the tenant they act in. */
 export function isAdminRole(role: EffectiveRole): boolean {
-  return ADMIN_ROLES.has(role);
+  // Routed through the policy table so there is one definition of "admin".
+  return roleMay(role, "tenant.admin", role.startsWith("subaccount") ? "subaccount" : "agency");
 }
 
 /** Works for the agency itself (as opposed to one of its clients). */

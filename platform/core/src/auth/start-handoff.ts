@@ -1,4 +1,5 @@
 import { type AppDatabase, and, eq, tenants } from "@omnify/db";
+import type { RequestMeta } from "../audit/record";
 import type { CoreConfig } from "../env";
 import { DomainError } from "../errors";
 import { resolveTenantByHost } from "../tenancy/resolve-tenant";
@@ -12,6 +13,7 @@ export type StartHandoffInput = {
   subaccountId: string;
   userId: string;
   config: Pick<CoreConfig, "platformHost" | "publicScheme" | "publicPort">;
+  request?: RequestMeta | null;
 };
 
 /**
@@ -39,7 +41,20 @@ export async function startSubaccountHandoff(
   if (!(await findEffectiveRole(db, target, userId))) {
     throw new DomainError("FORBIDDEN", "You have no access to this sub-account", "subaccountId");
   }
-  const { token } = await createHandoffToken(db, { targetTenantId: target.id, userId });
+  const { token } = await createHandoffToken(db, {
+    targetTenantId: target.id,
+    userId,
+    audit: {
+      tenantId: agency.id,
+      entry: {
+        action: "subaccount.handoff",
+        actor: { userId },
+        target: { type: "tenant", id: target.id },
+        request: input.request,
+        metadata: { subaccount: sub.slug },
+      },
+    },
+  });
   const query = new URLSearchParams({ token, callbackUrl: "/" });
   return { url: `${target.origin}/handoff?${query}` };
 }

@@ -10,6 +10,7 @@ import {
   type Tx,
   users,
 } from "@omnify/db";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { badInput, DomainError } from "../errors";
 import { emitTenantEvent } from "../plugins/emit-event";
@@ -24,6 +25,7 @@ export type AcceptInvitationInput = {
   password?: string | null;
   /** The user signed in on this tenant's host, if any. */
   signedInUserId?: string | null;
+  request?: RequestMeta | null;
 };
 
 export type AcceptedInvitation = {
@@ -133,6 +135,13 @@ export async function acceptInvitation(
       .set({ status: "accepted", acceptedAt: now })
       .where(and(eq(invitations.id, row.id), eq(invitations.tenantId, tenant.id)));
     await emitTenantEvent(tx, "member.joined", { userId, email: row.email, role: row.role });
+    await recordAudit(tx, {
+      action: "invitation.accepted",
+      actor: { userId, label: row.email },
+      target: { type: "invitation", id: row.id },
+      request: input.request,
+      metadata: { role: row.role, accountCreated: !existing },
+    });
     return { userId, email: row.email, role: row.role, created: !existing };
   });
 }

@@ -9,6 +9,8 @@ import {
   users,
 } from "@omnify/db";
 import { z } from "zod";
+import type { Actor } from "../access/authorize";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import type { EffectiveRole } from "../auth/roles";
 import { generateSecretToken, hashSecretToken } from "../auth/secret-token";
 import type { CoreConfig } from "../env";
@@ -28,11 +30,12 @@ const roleSchema = z.enum(membershipRoles);
 
 export type InviteMemberInput = {
   tenant: ResolvedTenant;
-  actor: { userId: string; role: EffectiveRole };
+  actor: { userId: string; role: EffectiveRole } | Actor;
   email: string;
   role: string;
   mailer: Mailer;
   config: Pick<CoreConfig, "mailFrom">;
+  request?: RequestMeta | null;
 };
 
 /** Normalises and validates an invitee address; the error names the `email` field. */
@@ -58,7 +61,7 @@ export async function inviteMember(
   const parsedRole = roleSchema.safeParse(input.role);
   if (!parsedRole.success) throw badInput("role", "Choose a valid role");
   const role: MembershipRole = parsedRole.data;
-  assertMayGrant(actor.role, role, tenant.kind);
+  assertMayGrant("permissions" in actor ? actor : actor.role, role, tenant.kind);
 
   try {
     return await db.withTenant(
@@ -103,6 +106,13 @@ export async function inviteMember(
           .from(users)
           .where(eq(users.id, actor.userId));
         await emitTenantEvent(tx, "member.invited", { invitationId: row.id, email, role });
+        await recordAudit(tx, {
+          action: "member.invited",
+          actor: { userId: actor.userId },
+          target: { type: "invitation", id: row.id },
+          request: input.request,
+          metadata: { email, role },
+        });
         const mail = invitationMail({
           to: email,
           tenantName: tenant.name,

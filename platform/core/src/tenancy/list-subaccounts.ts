@@ -1,4 +1,4 @@
-import { and, asc, eq, type Tx, tenants } from "@omnify/db";
+import { and, asc, eq, inArray, type Tx, tenants } from "@omnify/db";
 import type { CoreConfig } from "../env";
 import { DomainError } from "../errors";
 import { buildOrigin } from "./build-origin";
@@ -13,11 +13,15 @@ export type SubaccountSummary = {
   portalUrl: string;
 };
 
-/** The agency's sub-accounts. `tx` must be a withTenant transaction of that agency. */
+/**
+ * The agency's sub-accounts. `tx` must be a withTenant transaction of that agency.
+ * `restrictedTo` (a restricted member's assignments, from the actor) narrows the list.
+ */
 export async function listSubaccounts(
   tx: Tx,
   agency: ResolvedTenant,
   config: Pick<CoreConfig, "publicScheme" | "publicPort">,
+  restrictedTo: readonly string[] | null = null,
 ): Promise<SubaccountSummary[]> {
   if (agency.kind !== "agency") {
     throw new DomainError("FORBIDDEN", "Only an agency has sub-accounts");
@@ -25,7 +29,13 @@ export async function listSubaccounts(
   const rows = await tx
     .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, themeId: tenants.themeId })
     .from(tenants)
-    .where(and(eq(tenants.parentId, agency.id), eq(tenants.kind, "subaccount")))
+    .where(
+      and(
+        eq(tenants.parentId, agency.id),
+        eq(tenants.kind, "subaccount"),
+        restrictedTo ? inArray(tenants.id, [...restrictedTo]) : undefined,
+      ),
+    )
     .orderBy(asc(tenants.name), asc(tenants.slug));
   return rows.map((r) => ({ ...r, portalUrl: buildOrigin(`${r.slug}.${agency.host}`, config) }));
 }

@@ -15,5 +15,6 @@ export const createHandoffRoute = agencyStaffMemberProcedure
       subaccountId: input.subaccountId,
       userId: ctx.user.id,
       config: ctx.config,
+      request: { ip: ctx.ip, userAgent: ctx.userAgent },
     }),
   );

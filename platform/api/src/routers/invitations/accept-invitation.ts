@@ -17,5 +17,6 @@ export const acceptInvitationRoute = tenantPublicProcedure
       name: input.name ?? null,
       password: input.password ?? null,
       signedInUserId: session?.userId ?? null,
+      request: { ip: ctx.ip, userAgent: ctx.userAgent },
     });
   });

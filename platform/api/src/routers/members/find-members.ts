@@ -1,8 +1,8 @@
 import { listMembers } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { authorizedProcedure } from "../../trpc";
 import { ZFindMembersOutput } from "./find-members.types";
 
-/** Any member: the tenant's members and its pending invitations. */
-export const findMembersRoute = tenantProcedure
+/** Members allowed `members.read`: the tenant's members and its pending invitations. */
+export const findMembersRoute = authorizedProcedure("members.read")
   .output(ZFindMembersOutput)
   .query(({ ctx }) => listMembers(ctx.tx, ctx.tenant.id));

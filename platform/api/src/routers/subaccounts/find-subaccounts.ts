@@ -5,4 +5,6 @@ import { ZFindSubaccountsOutput } from "./find-subaccounts.types";
 /** Agency staff: the agency's sub-accounts with their portal URLs. */
 export const findSubaccountsRoute = agencyStaffProcedure
   .output(ZFindSubaccountsOutput)
-  .query(async ({ ctx }) => ({ items: await listSubaccounts(ctx.tx, ctx.tenant, ctx.config) }));
+  .query(async ({ ctx }) => ({
+    items: await listSubaccounts(ctx.tx, ctx.tenant, ctx.config, ctx.actor.restrictedTo),
+  }));
