@@ -6,6 +6,7 @@ export {
   type RequestInfo,
 } from "./context";
 export { createTrpcFetchHandler, TRPC_ENDPOINT, type TrpcFetchHandler } from "./fetch-handler";
+export * from "./rest/index";
 export { type AppRouter, appRouter } from "./root";
 
 import { appRouter } from "./root";

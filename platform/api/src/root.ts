@@ -1,5 +1,7 @@
+import { apiKeysRouter } from "./routers/apiKeys/router";
 import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
+import { devicesRouter } from "./routers/devices/router";
 import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
 import { pluginsRouter } from "./routers/plugins/router";
@@ -8,8 +10,10 @@ import { subaccountsRouter } from "./routers/subaccounts/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  apiKeys: apiKeysRouter,
   auth: authRouter,
   branding: brandingRouter,
+  devices: devicesRouter,
   invitations: invitationsRouter,
   members: membersRouter,
   plugins: pluginsRouter,

@@ -1,0 +1,16 @@
+import { createApiKey } from "@omnify/core";
+import { adminProcedure } from "../../trpc";
+import { ZCreateApiKeyInput, ZCreateApiKeyOutput } from "./api-keys.types";
+
+/** Owners and admins: a new key, whose full value is in this response and nowhere else. */
+export const createApiKeyRoute = adminProcedure
+  .input(ZCreateApiKeyInput)
+  .output(ZCreateApiKeyOutput)
+  .mutation(({ ctx, input }) =>
+    createApiKey(ctx.tx, {
+      tenantId: ctx.tenant.id,
+      actorUserId: ctx.user.id,
+      ...input,
+      request: { ip: ctx.ip },
+    }),
+  );
