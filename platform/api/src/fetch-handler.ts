@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type ApiDeps, createContextFactory } from "./context";
+import { csrfRefusal } from "./csrf";
 import { appRouter } from "./root";
 
 export const TRPC_ENDPOINT = "/api/trpc";
@@ -22,10 +23,12 @@ function withHost(req: Request): Headers {
  * The `/api/trpc` handler for a Next.js route. The route decodes the next-auth JWT and
  * passes the session token in it (or null); the tenant comes from the request's Host header.
  * `ip` is whatever the deployment trusts (e.g. the first proxy hop); it is never guessed here.
+ * Mutations without the CSRF header or from a foreign Origin get a 403 first (csrf.ts).
  */
 export function createTrpcFetchHandler(deps: ApiDeps): TrpcFetchHandler {
   const createContext = createContextFactory(deps);
-  return (req, sessionToken, opts) =>
+  return async (req, sessionToken, opts) =>
+    csrfRefusal(req, deps.config) ??
     fetchRequestHandler({
       endpoint: TRPC_ENDPOINT,
       req,

@@ -1,4 +1,5 @@
 import { apiKeysRouter } from "./routers/apiKeys/router";
+import { accountRouter } from "./routers/account/router";
 import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
 import { devicesRouter } from "./routers/devices/router";
@@ -10,6 +11,7 @@ import { subaccountsRouter } from "./routers/subaccounts/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,
   branding: brandingRouter,

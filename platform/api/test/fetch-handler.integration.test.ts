@@ -9,7 +9,12 @@ const { world: s } = api;
 const post = (host: string, path: string, input: unknown) =>
   new Request(`http://${host}/api/trpc/${path}`, {
     method: "POST",
-    headers: { host, "content-type": "application/json" },
+    headers: {
+      host,
+      "content-type": "application/json",
+      "x-omnify-csrf": "1",
+      origin: `https://${host}`,
+    },
     body: JSON.stringify(superjson.serialize(input)),
   });
 

@@ -27,7 +27,14 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [
+        httpBatchLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          // Mutations without it are refused (CSRF; see platform/api/src/csrf.ts).
+          headers: { "x-omnify-csrf": "1" },
+        }),
+      ],
     }),
   );
   return (

@@ -1,0 +1,13 @@
+import { listOwnSessions } from "@omnify/core";
+import { tenantProcedure } from "../../trpc";
+import { ZFindSessionsOutput } from "./sessions.types";
+
+/** The user's signed-in browsers on this tenant's host. */
+export const findSessionsRoute = tenantProcedure
+  .output(ZFindSessionsOutput)
+  .query(async ({ ctx }) => ({
+    sessions: await listOwnSessions(ctx.tx, {
+      userId: ctx.user.id,
+      currentSessionId: ctx.session.sessionId,
+    }),
+  }));
