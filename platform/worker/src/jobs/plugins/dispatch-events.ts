@@ -18,11 +18,7 @@ export type DispatchData = {
 };
 
 /** Enabled installations of the tenant whose installed version subscribes to each type. */
-async function subscribers(
-  tx: Tx,
-  tenantId: string,
-  enabled: Array<{ pluginId: string; version: string }>,
-) {
+async function subscribers(tx: Tx, enabled: Array<{ pluginId: string; version: string }>) {
   const byType = new Map<string, string[]>();
   for (const i of enabled) {
     const v = await loadVersion(tx, i.pluginId, i.version);
@@ -45,7 +41,7 @@ export async function dispatchPluginEvents(ctx: Omit<JobContext, "jobId">): Prom
   for (const tenantId of await tenantsWithPluginEvents(ctx.db)) {
     const enabled = index.filter((i) => i.tenantId === tenantId && i.status === "enabled");
     await drainPluginEvents(ctx.db, tenantId, async (tx, events: QueuedPluginEvent[]) => {
-      const subs = await subscribers(tx, tenantId, enabled);
+      const subs = await subscribers(tx, enabled);
       for (const e of events) {
         for (const pluginId of subs.get(e.type) ?? []) {
           if (e.source === `plugin:${pluginId}`) continue;
