@@ -1,3 +1,4 @@
+import { isAdminRole } from "@omnify/core/auth/roles";
 import { buildOrigin } from "@omnify/core/tenancy/build-origin";
 import { AppShell, Avatar, Badge, type NavItem } from "@omnify/ui";
 import Link from "next/link";
@@ -8,7 +9,7 @@ import { getBranding } from "../server/branding";
 import { getDeps } from "../server/deps";
 import { SignOutButton } from "./SignOutButton";
 
-export type PortalPage = "dashboard" | "members" | "plugins" | "plugin";
+export type PortalPage = "dashboard" | "members" | "plugins" | "plugin" | "api-keys" | "devices";
 
 type Props = {
   current: CurrentUser;
@@ -34,6 +35,13 @@ export async function PortalShell({ current, active, title, extraNav = [], child
     { href: "/", label: "Dashboard", active: active === "dashboard" },
     { href: "/members", label: "Members", active: active === "members" },
     { href: "/plugins", label: "Plugins", active: active === "plugins" },
+    // Admin-only pages; their procedures refuse everyone else anyway.
+    ...(isAdminRole(current.role)
+      ? [
+          { href: "/settings/api-keys", label: "API keys", active: active === "api-keys" },
+          { href: "/settings/devices", label: "Screens", active: active === "devices" },
+        ]
+      : []),
     ...extraNav,
   ];
   const back = agencyOrigin(current);
