@@ -60,6 +60,7 @@ export * from "./devices/index";
 export * from "./domains/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
 export { badInput, DomainError, type DomainErrorCode } from "./errors";
+export * from "./export/index";
 export { createLogMailer, createMailer, type Mailer, type MailMessage } from "./mail/mailer";
 export { invitationMail } from "./mail/templates/invitation";
 export {

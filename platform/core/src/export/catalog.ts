@@ -1,0 +1,126 @@
+import { createHash } from "node:crypto";
+import { sql, type Tx } from "@omnify/db";
+
+export type ColumnInfo = { name: string; type: string; notNull: boolean; generated: boolean };
+export type ForeignKey = { columns: string[]; refTable: string; refColumns: string[] };
+export type TableInfo = {
+  name: string;
+  columns: ColumnInfo[];
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+};
+
+type ColumnRow = {
+  table: string;
+  column: string;
+  type: string;
+  not_null: boolean;
+  generated: boolean;
+};
+type KeyRow = {
+  table: string;
+  kind: "p" | "f";
+  columns: string[];
+  ref_table: string | null;
+  ref_columns: string[] | null;
+};
+
+/**
+ * Every public table with a `tenant_id` column, read from the catalog (as fixtures.ts does
+ * for the isolation suite), so tables added later are exported without touching this code.
+ */
+export async function tenantTableCatalog(tx: Tx): Promise<TableInfo[]> {
+  const columns = await tx.execute<ColumnRow>(sql`
+    select c.relname as table, a.attname as column,
+      format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
+      (a.attgenerated <> '' or a.attidentity = 'a') as generated
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    where c.relkind in ('r', 'p') and exists (
+      select 1 from pg_attribute t
+      where t.attrelid = c.oid and t.attname = 'tenant_id' and not t.attisdropped)
+    order by c.relname, a.attnum`);
+  const keys = await tx.execute<KeyRow>(sql`
+    select c.relname as table, k.contype as kind,
+      array(select a.attname from unnest(k.conkey) with ordinality u(n, i)
+        join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i)::text[] as columns,
+      r.relname as ref_table,
+      case when k.contype = 'f' then array(select a.attname from unnest(k.confkey) with ordinality u(n, i)
+        join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] end as ref_columns
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+    left join pg_class r on r.oid = k.confrelid
+    where k.contype in ('p', 'f')
+    order by c.relname, k.conname`);
+
+  const tables = new Map<string, TableInfo>();
+  for (const row of columns) {
+    let table = tables.get(row.table);
+    if (!table) {
+      table = { name: row.table, columns: [], primaryKey: [], foreignKeys: [] };
+      tables.set(row.table, table);
+    }
+    table.columns.push({
+      name: row.column,
+      type: row.type,
+      notNull: row.not_null,
+      generated: row.generated,
+    });
+  }
+  for (const key of keys) {
+    const table = tables.get(key.table);
+    if (!table) continue;
+    if (key.kind === "p") table.primaryKey = key.columns;
+    else if (key.ref_table && key.ref_columns) {
+      table.foreignKeys.push({
+        columns: key.columns,
+        refTable: key.ref_table,
+        refColumns: key.ref_columns,
+      });
+    }
+  }
+  return [...tables.values()];
+}
+
+/**
+ * Tables ordered so that every table comes after the tables it references (parents
+ * first), which is the order an import must insert in. Self-references are allowed.
+ */
+export function insertionOrder(tables: readonly TableInfo[]): TableInfo[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const order: TableInfo[] = [];
+  const visit = (table: TableInfo) => {
+    if (done.has(table.name)) return;
+    if (visiting.has(table.name)) {
+      throw new Error(`tables reference each other in a cycle through ${table.name}`);
+    }
+    visiting.add(table.name);
+    for (const fk of table.foreignKeys) {
+      const parent = byName.get(fk.refTable);
+      if (parent && parent.name !== table.name) visit(parent);
+    }
+    visiting.delete(table.name);
+    done.add(table.name);
+    order.push(table);
+  };
+  for (const table of [...tables].sort((a, b) => a.name.localeCompare(b.name))) visit(table);
+  return order;
+}
+
+/** A short digest of the tables and column types, so an import can say "different schema". */
+export function schemaFingerprint(tables: readonly TableInfo[]): string {
+  const text = tables
+    .map((t) => `${t.name}(${t.columns.map((c) => `${c.name} ${c.type}`).join(",")})`)
+    .sort()
+    .join("\n");
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Numbers PostgreSQL keeps exactly but JSON.parse would round: exported as strings. */
+export function exactAsText(column: ColumnInfo): boolean {
+  return /^(numeric|bigint|money)/.test(column.type);
+}

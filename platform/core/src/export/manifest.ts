@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+export const ARCHIVE_FORMAT = "omnify-tenant-export";
+/** Bump when the archive layout changes; imports refuse versions they do not know. */
+export const ARCHIVE_FORMAT_VERSION = 1;
+export const MANIFEST_FILE = "manifest.json";
+export const TENANT_FILE = "tenant.json";
+export const USERS_FILE = "users.jsonl";
+export const tableFile = (table: string) => `tables/${table}.jsonl`;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const fileName = z.string().regex(/^(tables\/[a-z0-9_]+\.jsonl|tenant\.json|users\.jsonl)$/);
+
+export const ZManifest = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  formatVersion: z.literal(ARCHIVE_FORMAT_VERSION),
+  /** sha256 of the exported tables' names and column types (see schemaFingerprint). */
+  schemaFingerprint: sha256,
+  exportedAt: z.iso.datetime(),
+  source: z.object({ tenantId: z.uuid(), slug: z.string(), kind: z.string() }),
+  tables: z.record(
+    z.string().regex(/^[a-z0-9_]+$/),
+    z.object({ rows: z.number().int().nonnegative(), columns: z.array(z.string()) }),
+  ),
+  files: z.array(
+    z.object({
+      path: fileName,
+      sha256,
+      bytes: z.number().int().nonnegative(),
+      rows: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  excluded: z.record(z.string(), z.string()),
+});
+export type Manifest = z.infer<typeof ZManifest>;
+
+/** What users.jsonl holds: enough to find the same person on import, nothing secret. */
+export const ZExportedUser = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
+export type ExportedUser = z.infer<typeof ZExportedUser>;
+
+export const ZExportedTenant = z.object({
+  name: z.string(),
+  slug: z.string(),
+  theme_id: z.string(),
+  brand: z.record(z.string(), z.unknown()),
+});
+export type ExportedTenant = z.infer<typeof ZExportedTenant>;
