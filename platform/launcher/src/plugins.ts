@@ -26,8 +26,8 @@ export type RegisteredPlugin = {
 export async function registerBuiltPlugins(
   adminUrl: string,
   hostSecret: string,
+  dir = join(repoRoot, "plugins"),
 ): Promise<RegisteredPlugin[]> {
-  const dir = join(repoRoot, "plugins");
   if (!existsSync(dir)) return [];
   const registrar = createAppDatabase(adminUrl, { max: 1 });
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
