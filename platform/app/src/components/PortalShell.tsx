@@ -9,7 +9,14 @@ import { getBranding } from "../server/branding";
 import { getDeps } from "../server/deps";
 import { SignOutButton } from "./SignOutButton";
 
-export type PortalPage = "dashboard" | "members" | "plugins" | "plugin" | "api-keys" | "devices";
+export type PortalPage =
+  | "dashboard"
+  | "members"
+  | "plugins"
+  | "plugin"
+  | "api-keys"
+  | "devices"
+  | "security";
 
 type Props = {
   current: CurrentUser;
@@ -35,6 +42,7 @@ export async function PortalShell({ current, active, title, extraNav = [], child
     { href: "/", label: "Dashboard", active: active === "dashboard" },
     { href: "/members", label: "Members", active: active === "members" },
     { href: "/plugins", label: "Plugins", active: active === "plugins" },
+    { href: "/account/security", label: "Security", active: active === "security" },
     // Admin-only pages; their procedures refuse everyone else anyway.
     ...(isAdminRole(current.role)
       ? [

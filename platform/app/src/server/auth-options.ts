@@ -1,12 +1,14 @@
-import { authenticate } from "@omnify/core/auth/authenticate";
 import { findEffectiveRole } from "@omnify/core/auth/effective-role";
 import { consumeHandoffToken } from "@omnify/core/auth/handoff";
+import { passwordSignIn } from "@omnify/core/auth/mfa/password-sign-in";
+import { getMfaStatus } from "@omnify/core/auth/mfa/verify";
 import {
   createAuthSession,
   revokeAuthSession,
   SESSION_TTL_MS,
   validateAuthSession,
 } from "@omnify/core/auth/sessions";
+import { markSessionReauthenticated } from "@omnify/core/auth/step-up/reauthenticate";
 import type { ResolvedTenant } from "@omnify/core/tenancy/resolved-tenant";
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -39,13 +41,26 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
     CredentialsProvider({
       id: "credentials",
       name: "E-mail and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        code: { type: "text" },
+      },
+      // Throttle, password, role here and the second factor all live in passwordSignIn.
+      // A thrown message reaches the form as `error` (mfa_required, mfa_invalid,
+      // throttled:<seconds>); a plain failure stays next-auth's generic CredentialsSignin.
       async authorize(credentials) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
-        const user = await authenticate(db, { email, password });
-        return admit(user && { id: user.id, name: user.name, email: user.email });
+        const input = { tenant, email, password, code: credentials?.code, ip: meta.ip };
+        const result = await passwordSignIn(db, input, env.OMNIFY_SECRET);
+        if (result.ok)
+          return { id: result.user.id, name: result.user.name, email: result.user.email };
+        if (result.reason === "invalid") return null;
+        throw new Error(
+          result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason,
+        );
       },
     }),
     CredentialsProvider({
@@ -77,14 +92,26 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
       // GitHub users without a match come back with an empty id.
-      signIn: ({ user }) => Boolean(user.id),
-      async jwt({ token, user }) {
+      // GitHub does not ask for our TOTP code, so it is refused for accounts with MFA on.
+      async signIn({ user, account }) {
+        if (!user.id) return false;
+        if (account?.provider !== "github") return true;
+        const mfa = await db.withoutTenant((tx) => getMfaStatus(tx, user.id), { userId: user.id });
+        return !mfa.enabled;
+      },
+      // A new session row (and so a new token) on every sign-in: a session id planted in
+      // the browser beforehand is never adopted (session fixation).
+      async jwt({ token, user, account }) {
         if (user) {
           const session = await createAuthSession(db, {
             tenantId: tenant.id,
             userId: user.id,
             ...meta,
           });
+          // A password (+ code) sign-in is a fresh confirmation for step-up; a handoff is not.
+          if (account?.provider === "credentials") {
+            await markSessionReauthenticated(db, tenant.id, session.token);
+          }
           return { sid: session.token };
         }
         const valid = await validateAuthSession(db, tenant.id, token.sid);
