@@ -1,5 +1,6 @@
 import { apiKeysRouter } from "./routers/apiKeys/router";
 import { accountRouter } from "./routers/account/router";
+import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
 import { devicesRouter } from "./routers/devices/router";
@@ -7,12 +8,14 @@ import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
 import { pluginsRouter } from "./routers/plugins/router";
 import { realtimeRouter } from "./routers/realtime/router";
+import { rolesRouter } from "./routers/roles/router";
 import { subaccountsRouter } from "./routers/subaccounts/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   apiKeys: apiKeysRouter,
+  audit: auditRouter,
   auth: authRouter,
   branding: brandingRouter,
   devices: devicesRouter,
@@ -20,6 +23,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   plugins: pluginsRouter,
   realtime: realtimeRouter,
+  roles: rolesRouter,
   subaccounts: subaccountsRouter,
 });
 

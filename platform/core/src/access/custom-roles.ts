@@ -26,8 +26,15 @@ function parseName(raw: string): string {
   return name;
 }
 
-const isForeignKeyViolation = (e: unknown): boolean =>
-  [e, (e as { cause?: unknown })?.cause].some((x) => (x as { code?: string })?.code === "23503");
+/** A restrict (23001) or foreign-key (23503) violation in drizzle's chain of wrapped errors. */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "23001" || code === "23503") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
 
 /** The agency's custom roles by name; any member with members:read may see them. */
 export async function listCustomRoles(ctx: RolesContext): Promise<CustomRole[]> {

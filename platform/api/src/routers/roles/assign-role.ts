@@ -1,0 +1,14 @@
+import { assignCustomRole } from "@omnify/core";
+import { z } from "zod";
+import { authorizedProcedure } from "../../trpc";
+import { ZAssignRoleInput } from "./roles.types";
+import { rolesContext } from "./roles-context";
+
+/** Owners and admins: give a member a custom role, or null for the defaults. */
+export const assignRoleRoute = authorizedProcedure("members.changeRole")
+  .input(ZAssignRoleInput)
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await assignCustomRole(rolesContext(ctx), input);
+    return { ok: true as const };
+  });

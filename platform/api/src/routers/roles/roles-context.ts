@@ -1,0 +1,15 @@
+import type { RolesContext } from "@omnify/core";
+import type { Context } from "../../context";
+
+/** The core roles context from a tenantProcedure's context (transaction, actor, request). */
+export const rolesContext = (
+  ctx: Pick<Context, "ip" | "userAgent"> & Omit<RolesContext, "request">,
+): RolesContext => ({
+  tx: ctx.tx,
+  tenant: ctx.tenant,
+  actor: ctx.actor,
+  request: { ip: ctx.ip, userAgent: ctx.userAgent ?? null },
+});
+
+// TODO(step-up): changing roles and access is a step-up action. When platform/api/src/trpc.ts
+// exports requireRecentAuth(ctx), call it at the top of create/update/delete/assign/setAccess.
