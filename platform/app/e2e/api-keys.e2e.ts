@@ -50,3 +50,33 @@ test("a key made in the portal reads members, lacks write scope, and dies when r
   const doc = await fetch(`http://localhost:${PORT}/api/openapi.json`);
   expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
 });
+
+test("a screen pairs by the code it shows, then is removed in the portal", async ({ page }) => {
+  const pair = await fetch(`http://localhost:${PORT}/api/devices/pair`, { method: "POST" });
+  const { code, pairingId, pollToken } = (await pair.json()) as Record<string, string>;
+  const pollOnce = () =>
+    fetch(`http://localhost:${PORT}/api/devices/pair/poll`, {
+      method: "POST",
+      body: JSON.stringify({ pairingId, pollToken }),
+    });
+
+  const host = "acme.northwind";
+  await signIn(page, host, "admin@acme.test");
+  await page.goto(`${origin(host)}/settings/devices`);
+  const name = `Window ${Date.now().toString(36)}`;
+  await page.getByLabel("Code on the screen").fill(code ?? "");
+  await page.getByLabel("Screen name").fill(name);
+  await page.getByRole("button", { name: "Pair", exact: true }).click();
+  await expect(page.getByText(`${name} is paired.`)).toBeVisible();
+
+  const polled = (await (await pollOnce()).json()) as { status: string; token: string };
+  expect(polled.status).toBe("paired");
+  expect((await pollOnce()).status).toBe(409);
+
+  const screens = page.getByRole("table", { name: "Screens" });
+  await page.reload();
+  await expect(screens).toContainText(name);
+  await expect(screens).toContainText("Paired");
+  await page.getByRole("button", { name: `Remove ${name}` }).click();
+  await expect(screens).toContainText("Removed");
+});
