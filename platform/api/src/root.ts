@@ -1,5 +1,5 @@
-import { apiKeysRouter } from "./routers/apiKeys/router";
 import { accountRouter } from "./routers/account/router";
+import { apiKeysRouter } from "./routers/apiKeys/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
