@@ -1,4 +1,5 @@
 import { type Tx, tenantDomains } from "@omnify/db";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import { generateSecretToken } from "../auth/secret-token";
 import type { CoreConfig } from "../env";
 import { DomainError } from "../errors";
@@ -21,7 +22,13 @@ export function assertAgency(tenant: Pick<ResolvedTenant, "kind">): void {
  */
 export async function addDomain(
   tx: Tx,
-  input: { tenant: ResolvedTenant; hostname: string; config: Pick<CoreConfig, "platformHost"> },
+  input: {
+    tenant: ResolvedTenant;
+    hostname: string;
+    config: Pick<CoreConfig, "platformHost">;
+    actorUserId: string;
+    request?: RequestMeta;
+  },
 ): Promise<DomainSummary> {
   assertAgency(input.tenant);
   const hostname = validateCustomHostname(input.hostname, input.config);
@@ -39,6 +46,13 @@ export async function addDomain(
         .returning(),
     );
     if (!row) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      action: "domain.added",
+      actor: { userId: input.actorUserId },
+      target: { type: "domain", id: row.id },
+      request: input.request,
+      metadata: { hostname },
+    });
     return toDomainSummary(row, input.config);
   } catch (error) {
     // Hostnames are unique platform-wide; say so without revealing who holds it.

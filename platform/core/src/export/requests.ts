@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AppDatabase, Tx } from "@omnify/db";
+import { type RequestMeta, recordAudit } from "../audit/record";
 import { badInput, DomainError } from "../errors";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { tenantTableCatalog } from "./catalog";
@@ -36,7 +37,13 @@ export async function requestExport(
  */
 export async function requestImport(
   db: AppDatabase,
-  input: { tenant: ResolvedTenant; userId: string; archive: Uint8Array; exportDir: string },
+  input: {
+    tenant: ResolvedTenant;
+    userId: string;
+    archive: Uint8Array;
+    exportDir: string;
+    request?: RequestMeta;
+  },
 ): Promise<TransferSummary> {
   assertSubaccount(input.tenant);
   if (input.archive.byteLength === 0)
@@ -53,13 +60,20 @@ export async function requestImport(
     return await db.withTenant(input.tenant.id, async (tx) => {
       await assertNoneRunning(tx);
       await assertFresh(tx, await tenantTableCatalog(tx));
-      return queueTransfer(tx, {
+      const job = await queueTransfer(tx, {
         id,
         tenantId: input.tenant.id,
         kind: "import",
         requestedBy: input.userId,
         filePath,
       });
+      await recordAudit(tx, {
+        action: "tenant.importRequested",
+        actor: { userId: input.userId },
+        target: { type: "import", id },
+        request: input.request,
+      });
+      return job;
     });
   } catch (error) {
     await rm(filePath, { force: true });

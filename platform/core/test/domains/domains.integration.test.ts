@@ -22,8 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => dns?.close());
 
+const actorUserId = () => s.w.users.owner.id;
 const add = (hostname: string, tenant = s.alpha) =>
-  s.t.app.withTenant(tenant.id, (tx) => addDomain(tx, { tenant, hostname, config: testConfig }));
+  s.t.app.withTenant(tenant.id, (tx) =>
+    addDomain(tx, { tenant, hostname, config: testConfig, actorUserId: actorUserId() }),
+  );
 const verify = (id: string) =>
   verifyDomain(s.t.app, { tenant: s.alpha, id, resolver, config: testConfig });
 const routes = (host: string) => resolveTenantByHost(s.t.app, host, testConfig);
@@ -165,9 +168,16 @@ describe("the periodic re-check and removal", () => {
     dns.setTxt(domain.txtName, [domain.txtValue]);
     await verify(domain.id);
     expect((await routes("gone.example.net"))?.id).toBe(s.alpha.id);
-    await removeDomain(s.t.app, { tenant: s.alpha, id: domain.id });
+    const remove = () =>
+      removeDomain(s.t.app, { tenant: s.alpha, id: domain.id, actorUserId: actorUserId() });
+    await remove();
     expect(await routes("gone.example.net")).toBeNull();
-    const again = await domainFailure(removeDomain(s.t.app, { tenant: s.alpha, id: domain.id }));
-    expect(again.code).toBe("NOT_FOUND");
+    expect((await domainFailure(remove())).code).toBe("NOT_FOUND");
+    const audit = await s.t.admin`select action, metadata->>'hostname' as hostname from audit_log
+      where target_id = ${domain.id} order by occurred_at`;
+    expect(audit).toEqual([
+      { action: "domain.added", hostname: "gone.example.net" },
+      { action: "domain.removed", hostname: "gone.example.net" },
+    ]);
   });
 });
