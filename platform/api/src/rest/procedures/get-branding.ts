@@ -1,4 +1,5 @@
 import { ZGetBrandingOutput } from "../../routers/branding/get-branding.types";
+import { toBranding } from "../../routers/branding/to-branding";
 import { apiKeyProcedure } from "../init";
 
 /** GET /branding: the key's tenant's public branding. */
@@ -13,18 +14,4 @@ export const getBrandingRest = apiKeyProcedure
     },
   })
   .output(ZGetBrandingOutput)
-  .query(({ ctx }) => {
-    const { tenant } = ctx;
-    return {
-      kind: tenant.kind,
-      name: tenant.name,
-      slug: tenant.slug,
-      themeId: tenant.themeId,
-      brand: tenant.brand,
-      agency: {
-        name: tenant.agency.name,
-        slug: tenant.agency.slug,
-        themeId: tenant.agency.themeId,
-      },
-    };
-  });
+  .query(({ ctx }) => toBranding(ctx.tenant));

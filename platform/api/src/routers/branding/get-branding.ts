@@ -1,21 +1,8 @@
 import { tenantPublicProcedure } from "../../trpc";
-import { type GetBrandingOutput, ZGetBrandingOutput } from "./get-branding.types";
+import { ZGetBrandingOutput } from "./get-branding.types";
+import { toBranding } from "./to-branding";
 
 /** Public: what a branded sign-in page needs for the host's tenant. */
 export const getBrandingRoute = tenantPublicProcedure
   .output(ZGetBrandingOutput)
-  .query(({ ctx }): GetBrandingOutput => {
-    const { tenant } = ctx;
-    return {
-      kind: tenant.kind,
-      name: tenant.name,
-      slug: tenant.slug,
-      themeId: tenant.themeId,
-      brand: tenant.brand,
-      agency: {
-        name: tenant.agency.name,
-        slug: tenant.agency.slug,
-        themeId: tenant.agency.themeId,
-      },
-    };
-  });
+  .query(({ ctx }) => toBranding(ctx.tenant));
