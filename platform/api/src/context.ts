@@ -1,5 +1,6 @@
 import {
   type CoreConfig,
+  type DomainResolver,
   type Mailer,
   type ResolvedTenant,
   resolveTenantByHost,
@@ -23,6 +24,8 @@ export type ApiDeps = {
   mailer: Mailer;
   config: ApiConfig;
   pluginRuntime?: PluginRuntimeClient;
+  /** DNS for custom-domain checks; the system resolver when absent (OMNIFY_DNS_SERVERS). */
+  domainResolver?: DomainResolver;
 };
 
 /**

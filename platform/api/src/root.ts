@@ -4,6 +4,8 @@ import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
 import { brandingRouter } from "./routers/branding/router";
 import { devicesRouter } from "./routers/devices/router";
+import { domainsRouter } from "./routers/domains/router";
+import { exportsRouter } from "./routers/exports/router";
 import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
 import { pluginsRouter } from "./routers/plugins/router";
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   branding: brandingRouter,
   devices: devicesRouter,
+  domains: domainsRouter,
+  exports: exportsRouter,
   invitations: invitationsRouter,
   members: membersRouter,
   plugins: pluginsRouter,

@@ -4,6 +4,7 @@ export { MAX_ARCHIVE_BYTES, readArchive } from "./read-archive";
 export { exportDownload, requestExport, requestImport } from "./requests";
 export { NOT_EXPORTED, NOT_IMPORTED } from "./table-rules";
 export {
+  assertSubaccount,
   listTransfers,
   TRANSFER_CHANNEL,
   TRANSFER_EVENT,

@@ -19,15 +19,22 @@ import {
 /** Queues an export of the sub-account; the worker writes the archive. */
 export async function requestExport(
   tx: Tx,
-  input: { tenant: ResolvedTenant; userId: string },
+  input: { tenant: ResolvedTenant; userId: string; request?: RequestMeta },
 ): Promise<TransferSummary> {
   assertSubaccount(input.tenant);
   await assertNoneRunning(tx);
-  return queueTransfer(tx, {
+  const job = await queueTransfer(tx, {
     tenantId: input.tenant.id,
     kind: "export",
     requestedBy: input.userId,
   });
+  await recordAudit(tx, {
+    action: "tenant.exported",
+    actor: { userId: input.userId },
+    target: { type: "export", id: job.id },
+    request: input.request,
+  });
+  return job;
 }
 
 /**
