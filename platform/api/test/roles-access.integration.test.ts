@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD } from "../../core/test/seed";
 import { setupApi, trpcFailure } from "./harness";
 
 const api = setupApi();
@@ -29,6 +30,11 @@ beforeAll(async () => {
 });
 
 const onAlpha = (userId: string) => api.as(ALPHA, s.w.alpha, userId);
+/** Role changes are step-up actions: confirm the password first, as the portal's dialog does. */
+async function stepUp<C extends Awaited<ReturnType<typeof api.as>>>(caller: C): Promise<C> {
+  await caller.account.reauthenticate({ password: PASSWORD });
+  return caller;
+}
 
 describe("one representative procedure per row of the matrix", () => {
   it("roles.create (roles.manage): owners, admins and platform staff only", async () => {
@@ -37,7 +43,7 @@ describe("one representative procedure per row of the matrix", () => {
       s.w.users.admin.id,
       s.w.users.platformAdmin.id,
     ].entries()) {
-      const made = await (await onAlpha(id)).roles.create({
+      const made = await (await stepUp(await onAlpha(id))).roles.create({
         name: `R${i}`,
         permissions: ["analytics:read"],
       });
@@ -116,7 +122,7 @@ describe("one representative procedure per row of the matrix", () => {
     const [betaRole] = await s.t.admin<{ id: string }[]>`insert into custom_roles (tenant_id, name)
       values (${s.w.beta}, 'Beta role') returning id`;
     const betaRoleId = betaRole?.id ?? "";
-    const alphaOwner = await onAlpha(s.w.users.owner.id);
+    const alphaOwner = await stepUp(await onAlpha(s.w.users.owner.id));
     // Beta's rows are invisible on alpha's host: not found, and nothing changes.
     await trpcFailure(
       alphaOwner.roles.update({ id: betaRoleId, data: { name: "Hijack" } }),
@@ -146,8 +152,17 @@ describe("one representative procedure per row of the matrix", () => {
 });
 
 describe("roles CRUD, assignment and access", () => {
-  it("validates input, names the field and writes nothing", async () => {
+  it("asks for a recent password confirmation first (step-up)", async () => {
     const owner = await onAlpha(s.w.users.owner.id);
+    const refused = await trpcFailure(
+      owner.roles.create({ name: "Fresh", permissions: [] }),
+      "FORBIDDEN",
+    );
+    expect((refused.cause as { field?: string } | undefined)?.field).toBe("stepUp");
+  });
+
+  it("validates input, names the field and writes nothing", async () => {
+    const owner = await stepUp(await onAlpha(s.w.users.owner.id));
     const bad = await trpcFailure(
       owner.roles.create({ name: "  ", permissions: [] }),
       "BAD_REQUEST",
@@ -166,7 +181,7 @@ describe("roles CRUD, assignment and access", () => {
   });
 
   it("creates, updates, assigns, refuses deleting a held role, and audits every step", async () => {
-    const owner = await onAlpha(s.w.users.owner.id);
+    const owner = await stepUp(await onAlpha(s.w.users.owner.id));
     const made = await owner.roles.create({
       name: "Editor",
       permissions: ["utm-links:write", "utm-links:read", "analytics:read"],
@@ -197,7 +212,7 @@ describe("roles CRUD, assignment and access", () => {
   });
 
   it("assigns a custom role to a sub-account member, from the agency's roles", async () => {
-    const agencyAdmin = await api.as(CLIENT, s.w.client, s.w.users.admin.id);
+    const agencyAdmin = await stepUp(await api.as(CLIENT, s.w.client, s.w.users.admin.id));
     const found = await agencyAdmin.roles.find();
     expect(found.roles.map((r) => r.name)).toContain("Auditor");
     await agencyAdmin.roles.assign({ userId: s.w.users.clientUser.id, customRoleId: auditorRole });
@@ -207,7 +222,7 @@ describe("roles CRUD, assignment and access", () => {
   });
 
   it("setAccess restricts a member to sub-accounts of this agency only", async () => {
-    const owner = await onAlpha(s.w.users.owner.id);
+    const owner = await stepUp(await onAlpha(s.w.users.owner.id));
     const betaSub = randomUUID();
     await s.t.admin`insert into tenants (id, kind, parent_id, slug, name, theme_id)
       values (${betaSub}, 'subaccount', ${s.w.beta}, 'bsub', 'B Sub', 'ember')`;

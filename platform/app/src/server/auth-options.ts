@@ -1,3 +1,4 @@
+import { recordSignIn } from "@omnify/core/audit/sign-in";
 import { findEffectiveRole } from "@omnify/core/auth/effective-role";
 import { consumeHandoffToken } from "@omnify/core/auth/handoff";
 import { passwordSignIn } from "@omnify/core/auth/mfa/password-sign-in";
@@ -53,7 +54,7 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) return null;
-        const input = { tenant, email, password, code: credentials?.code, ip: meta.ip };
+        const input = { tenant, email, password, code: credentials?.code, ...meta };
         const result = await passwordSignIn(db, input, env.OMNIFY_SECRET);
         if (result.ok)
           return { id: result.user.id, name: result.user.name, email: result.user.email };
@@ -69,7 +70,10 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
       credentials: { token: { type: "text" } },
       async authorize(credentials) {
         const userId = await consumeHandoffToken(db, tenant.id, credentials?.token);
-        return admit(userId ? { id: userId } : null);
+        const user = await admit(userId ? { id: userId } : null);
+        const audited = { tenantId: tenant.id, method: "handoff" as const, request: meta };
+        await recordSignIn(db, { ...audited, userId: user?.id ?? null });
+        return user;
       },
     }),
   ];

@@ -9,6 +9,8 @@ export type SignInAttempt = {
   /** What the person typed; a failed attempt has no user, so this labels the record. */
   email?: string | null;
   request?: RequestMeta | null;
+  /** Why a failure failed (invalid, mfa_invalid, throttled…), kept in metadata. */
+  reason?: string;
 };
 
 /**
@@ -26,7 +28,9 @@ export async function recordSignIn(db: AppDatabase, attempt: SignInAttempt): Pro
         action: ok ? "auth.signin.succeeded" : "auth.signin.failed",
         actor: { userId: attempt.userId, label },
         request: attempt.request ?? null,
-        metadata: { method: attempt.method },
+        metadata: attempt.reason
+          ? { method: attempt.method, reason: attempt.reason }
+          : { method: attempt.method },
       }),
     { userId: attempt.userId },
   );

@@ -10,6 +10,3 @@ export const rolesContext = (
   actor: ctx.actor,
   request: { ip: ctx.ip, userAgent: ctx.userAgent ?? null },
 });
-
-// TODO(step-up): changing roles and access is a step-up action. When platform/api/src/trpc.ts
-// exports requireRecentAuth(ctx), call it at the top of create/update/delete/assign/setAccess.

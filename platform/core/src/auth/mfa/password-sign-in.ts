@@ -1,4 +1,5 @@
 import type { AppDatabase } from "@omnify/db";
+import { recordSignIn } from "../../audit/sign-in";
 import type { ResolvedTenant } from "../../tenancy/resolved-tenant";
 import { type AuthenticatedUser, authenticate } from "../authenticate";
 import { effectiveRoleInTransaction } from "../effective-role";
@@ -23,6 +24,8 @@ export type PasswordSignInInput = {
   /** A TOTP or recovery code, sent on the second step once `mfa_required` came back. */
   code?: string | null;
   ip?: string | null;
+  /** For the audit record only. */
+  userAgent?: string | null;
 };
 
 /**
@@ -38,11 +41,25 @@ export async function passwordSignIn(
   now = new Date(),
 ): Promise<PasswordSignIn> {
   const keys = throttleKeys(input.email, input.ip);
+  // Every outcome but `mfa_required` (a step, not a result) lands in the tenant's audit log.
+  const audit = (userId: string | null, reason?: string) =>
+    recordSignIn(db, {
+      tenantId: input.tenant.id,
+      method: "password",
+      userId,
+      email: input.email,
+      request: { ip: input.ip, userAgent: input.userAgent },
+      reason,
+    });
   const wait = await secondsUntilUnlocked(db, keys, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  if (wait > 0) {
+    await audit(null, "throttled");
+    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  }
 
   const fail = async (reason: "invalid" | "mfa_invalid"): Promise<PasswordSignIn> => {
     await recordLoginFailure(db, keys, now);
+    await audit(null, reason);
     return { ok: false, reason };
   };
 
@@ -65,5 +82,6 @@ export async function passwordSignIn(
   if (outcome === "invalid" || outcome === "mfa_invalid") return fail(outcome);
   if (outcome === "mfa_required") return { ok: false, reason: outcome };
   await clearLoginFailures(db, input.email);
+  await audit(user.id);
   return { ok: true, user, mustEnrolMfa: outcome === "enrol" };
 }
