@@ -1,4 +1,4 @@
-import { authenticateDevice } from "@omnify/core";
+import { authenticateDevice, markSessionReauthenticated } from "@omnify/core";
 import { describe, expect, it } from "vitest";
 import { createDevicePairingHandlers } from "../src/index";
 import { setupApi, trpcFailure } from "./harness";
@@ -6,6 +6,13 @@ import { setupApi, trpcFailure } from "./harness";
 const api = setupApi();
 const { world: s } = api;
 const CLIENT = "client.alpha.omnify.test";
+
+/** An admin whose session just confirmed their password, as step-up requires. */
+async function confirmedAdmin() {
+  const token = await api.signIn(s.w.client, s.w.users.owner.id);
+  await markSessionReauthenticated(api.deps().db, s.w.client, token);
+  return api.callerFor(CLIENT, token);
+}
 
 const poll = (handlers: ReturnType<typeof createDevicePairingHandlers>, body: unknown) =>
   handlers.poll(
@@ -25,7 +32,7 @@ describe("screen pairing over HTTP and devices.* procedures", () => {
       status: "pending",
     });
 
-    const admin = await api.as(CLIENT, s.w.client, s.w.users.owner.id);
+    const admin = await confirmedAdmin();
     const bad = await trpcFailure(
       admin.devices.claim({ code: "ZZZZZZZZ", name: "Lobby" }),
       "BAD_REQUEST",
@@ -67,7 +74,14 @@ describe("screen pairing over HTTP and devices.* procedures", () => {
       "FORBIDDEN",
     );
     await trpcFailure(member.devices.find(), "FORBIDDEN");
-    const admin = await api.as(CLIENT, s.w.client, s.w.users.owner.id);
+    const unconfirmed = await api.as(CLIENT, s.w.client, s.w.users.owner.id);
+    const stepUp = await trpcFailure(
+      unconfirmed.apiKeys.create({ name: "x", scopes: ["members:read"], expiresInDays: 1 }),
+      "FORBIDDEN",
+    );
+    expect((stepUp.cause as { field?: string } | undefined)?.field).toBe("stepUp");
+    await trpcFailure(unconfirmed.devices.claim({ code: "ABCDEFGH", name: "x" }), "FORBIDDEN");
+    const admin = await confirmedAdmin();
     const bad = await trpcFailure(
       admin.apiKeys.create({ name: "x", scopes: ["crm:read"], expiresInDays: 1 }),
       "BAD_REQUEST",

@@ -1,3 +1,4 @@
+import { markSessionReauthenticated } from "@omnify/core";
 import { describe, expect, it } from "vitest";
 import { createRestFetchHandler, generateOpenApiDocument } from "../src/index";
 import { setupApi } from "./harness";
@@ -6,9 +7,16 @@ const api = setupApi();
 const { world: s } = api;
 const CLIENT = "client.alpha.omnify.test";
 
+/** An admin whose session just confirmed their password, as step-up requires. */
+async function confirmedAdmin() {
+  const token = await api.signIn(s.w.client, s.w.users.owner.id);
+  await markSessionReauthenticated(api.deps().db, s.w.client, token);
+  return api.callerFor(CLIENT, token);
+}
+
 /** A key for the client sub-account, created through the portal procedure. */
 async function newKey(scopes: string[]) {
-  const caller = await api.as(CLIENT, s.w.client, s.w.users.owner.id);
+  const caller = await confirmedAdmin();
   return caller.apiKeys.create({ name: "Zapier", scopes, expiresInDays: 30 });
 }
 
@@ -70,7 +78,7 @@ describe("REST API", () => {
     expect(write.status).toBe(403);
     expect((await write.json()).error.message).toContain("members:write");
 
-    const caller = await api.as(CLIENT, s.w.client, s.w.users.owner.id);
+    const caller = await confirmedAdmin();
     await caller.apiKeys.revoke({ id: created.id });
     const revoked = await call(handle, created.key, "/members");
     expect(revoked.status).toBe(401);

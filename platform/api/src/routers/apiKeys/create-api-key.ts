@@ -1,9 +1,10 @@
 import { createApiKey } from "@omnify/core";
-import { adminProcedure } from "../../trpc";
+import { adminProcedure, requireRecentAuth } from "../../trpc";
 import { ZCreateApiKeyInput, ZCreateApiKeyOutput } from "./api-keys.types";
 
-/** Owners and admins: a new key, whose full value is in this response and nowhere else. */
+/** Owners and admins, after a recent password/TOTP confirmation (step-up): a new key, whose full value is in this response and nowhere else. */
 export const createApiKeyRoute = adminProcedure
+  .use(requireRecentAuth)
   .input(ZCreateApiKeyInput)
   .output(ZCreateApiKeyOutput)
   .mutation(({ ctx, input }) =>

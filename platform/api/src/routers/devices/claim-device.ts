@@ -1,9 +1,10 @@
 import { claimDevice } from "@omnify/core";
-import { adminProcedure } from "../../trpc";
+import { adminProcedure, requireRecentAuth } from "../../trpc";
 import { ZClaimDeviceInput, ZClaimDeviceOutput } from "./devices.types";
 
 /** Owners and admins: pairs the screen showing `code` with this workspace. */
 export const claimDeviceRoute = adminProcedure
+  .use(requireRecentAuth)
   .input(ZClaimDeviceInput)
   .output(ZClaimDeviceOutput)
   .mutation(({ ctx, input }) =>

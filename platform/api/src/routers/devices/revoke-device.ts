@@ -1,9 +1,10 @@
 import { revokeDevice } from "@omnify/core";
-import { adminProcedure } from "../../trpc";
+import { adminProcedure, requireRecentAuth } from "../../trpc";
 import { ZRevokeDeviceInput, ZRevokeDeviceOutput } from "./devices.types";
 
 /** Owners and admins: the screen's token is refused from its next request on. */
 export const revokeDeviceRoute = adminProcedure
+  .use(requireRecentAuth)
   .input(ZRevokeDeviceInput)
   .output(ZRevokeDeviceOutput)
   .mutation(({ ctx, input }) =>

@@ -3,6 +3,7 @@
 import { Alert, Badge, Button, Card, Table } from "@omnify/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useStepUp } from "../../../components/StepUpDialog";
 import { useTRPC } from "../../../trpc/react";
 import { CreateApiKeyForm, type NewKey } from "./CreateApiKeyForm";
 
@@ -17,9 +18,12 @@ export function ApiKeysPanel() {
     void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.find.queryKey() });
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
   const [created, setCreated] = useState<NewKey | null>(null);
+  // Revoking is sensitive: the server asks for a recent password/TOTP confirmation.
+  const { guard, dialog } = useStepUp();
 
   return (
     <div className="omnify-stack">
+      {dialog}
       <Card headingLevel={2} title="Create an API key">
         {created && (
           <Alert tone="success">
@@ -65,7 +69,9 @@ export function ApiKeysPanel() {
                     size="sm"
                     aria-label={`Revoke ${k.name}`}
                     loading={revoke.isPending && revoke.variables?.id === k.id}
-                    onClick={() => revoke.mutate({ id: k.id })}
+                    onClick={() =>
+                      void guard(() => revoke.mutateAsync({ id: k.id })).catch(() => {})
+                    }
                   >
                     Revoke
                   </Button>

@@ -3,6 +3,7 @@
 import { Alert, Button, Field, Input, Select } from "@omnify/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useStepUp } from "../../../components/StepUpDialog";
 import { fieldErrors } from "../../../lib/field-errors";
 import { useTRPC } from "../../../trpc/react";
 
@@ -19,6 +20,7 @@ export function CreateApiKeyForm(props: { modules: string[]; onCreated: (key: Ne
   const trpc = useTRPC();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
   const errors = fieldErrors(create.error);
+  const { guard, dialog } = useStepUp();
   const [scopes, setScopes] = useState<Set<string>>(new Set(["members:read"]));
 
   function toggle(scope: string, on: boolean) {
@@ -32,23 +34,24 @@ export function CreateApiKeyForm(props: { modules: string[]; onCreated: (key: Ne
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    create.mutate(
-      {
-        name: String(data.get("name") ?? ""),
-        scopes: [...scopes],
-        expiresInDays: Number(data.get("expiresInDays")),
+    const input = {
+      name: String(data.get("name") ?? ""),
+      scopes: [...scopes],
+      expiresInDays: Number(data.get("expiresInDays")),
+    };
+    // Failures stay in create.error and show beside their field.
+    guard(() => create.mutateAsync(input)).then(
+      (created) => {
+        form.reset();
+        props.onCreated(created);
       },
-      {
-        onSuccess: (created) => {
-          form.reset();
-          props.onCreated(created);
-        },
-      },
+      () => {},
     );
   }
 
   return (
     <form className="omnify-stack" onSubmit={onSubmit} noValidate>
+      {dialog}
       {errors.form && <Alert tone="danger">{errors.form}</Alert>}
       <div className="omnify-inline-form">
         <Field id="api-key-name" label="Key name" error={errors.fields.name} required>

@@ -3,6 +3,7 @@
 import { Alert, Badge, Button, Card, Field, Input, Table } from "@omnify/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useStepUp } from "../../../components/StepUpDialog";
 import { fieldErrors } from "../../../lib/field-errors";
 import { useTRPC } from "../../../trpc/react";
 
@@ -34,25 +35,27 @@ export function DevicesPanel() {
   const revoke = useMutation(trpc.devices.revoke.mutationOptions({ onSuccess: refresh }));
   const errors = fieldErrors(claim.error);
   const [paired, setPaired] = useState<string | null>(null);
+  // Pairing and removing are sensitive: the server asks for a recent confirmation.
+  const { guard, dialog } = useStepUp();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     setPaired(null);
-    claim.mutate(
-      { code: String(data.get("code") ?? ""), name: String(data.get("name") ?? "") },
-      {
-        onSuccess: (d) => {
-          setPaired(d.name);
-          form.reset();
-        },
+    const input = { code: String(data.get("code") ?? ""), name: String(data.get("name") ?? "") };
+    guard(() => claim.mutateAsync(input)).then(
+      (d) => {
+        setPaired(d.name);
+        form.reset();
       },
+      () => {},
     );
   }
 
   return (
     <div className="omnify-stack">
+      {dialog}
       <Card headingLevel={2} title="Pair a screen">
         <form className="omnify-stack" onSubmit={onSubmit} noValidate>
           {paired && <Alert tone="success">{paired} is paired.</Alert>}
@@ -97,7 +100,9 @@ export function DevicesPanel() {
                     size="sm"
                     aria-label={`Remove ${d.name}`}
                     loading={revoke.isPending && revoke.variables?.id === d.id}
-                    onClick={() => revoke.mutate({ id: d.id })}
+                    onClick={() =>
+                      void guard(() => revoke.mutateAsync({ id: d.id })).catch(() => {})
+                    }
                   >
                     Remove
                   </Button>
