@@ -1,3 +1,6 @@
+import { parseDnsServers } from "@omnify/core/domains/dns-check";
+import { readCoreConfig } from "@omnify/core/env";
+import { exportDirFrom } from "@omnify/core/export/config";
 import { z } from "zod";
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
@@ -21,4 +24,17 @@ export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEn
     throw new Error(`Invalid ${issue?.path.join(".") ?? "environment"}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * What the export, import and domain jobs need, read on its own so those jobs run (and are
+ * tested) without the database URLs: OMNIFY_EXPORT_DIR (shared with the web app),
+ * OMNIFY_DNS_SERVERS (empty: the system resolver) and PLATFORM_HOST (the CNAME target).
+ */
+export function readTransferEnv(source: NodeJS.ProcessEnv = process.env) {
+  return {
+    exportDir: exportDirFrom(source.OMNIFY_EXPORT_DIR),
+    dnsServers: parseDnsServers(source.OMNIFY_DNS_SERVERS),
+    platformHost: readCoreConfig(source).platformHost,
+  };
 }

@@ -2,6 +2,7 @@ import { createAppDatabase } from "@omnify/db";
 import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { readWorkerEnv } from "./env";
 import { startPluginWork } from "./jobs/plugins/start-plugin-work";
+import { listenForTransfers } from "./jobs/transfer-listener";
 import { createWorker } from "./worker";
 
 const env = readWorkerEnv();
@@ -21,6 +22,7 @@ const worker = createWorker({
   afterStart: startPluginWork,
 });
 await worker.start();
+await listenForTransfers(worker.boss, db, console);
 console.info(`[worker] started (${worker.definitions.length} queues)`);
 
 let stopping = false;

@@ -1,9 +1,13 @@
 import type { JobDefinition } from "./jobs/define-job";
+import { dispatchTransfersJob } from "./jobs/dispatch-transfers";
 import { expireInvitationsJob } from "./jobs/expire-invitations";
+import { exportTenantJob } from "./jobs/export-tenant";
+import { importTenantJob } from "./jobs/import-tenant";
 import { pluginDispatchJob } from "./jobs/plugin-dispatch";
 import { pluginEventsJob } from "./jobs/plugin-events";
 import { pluginPurgeJob } from "./jobs/plugin-purge";
 import { pluginSyncJob } from "./jobs/plugin-sync";
+import { verifyDomainsJob } from "./jobs/verify-domains";
 
 /**
  * Every job the worker runs. Add a definition here; its handler loads on first use. Plugin
@@ -15,4 +19,8 @@ export const jobs: readonly JobDefinition[] = [
   pluginDispatchJob,
   pluginSyncJob,
   pluginPurgeJob,
+  exportTenantJob,
+  importTenantJob,
+  dispatchTransfersJob,
+  verifyDomainsJob,
 ];

@@ -1,3 +1,4 @@
+export { exportDirFrom } from "./config";
 export { exportTenant, importTenant, type TransferOutcome } from "./jobs";
 export { type Manifest, ZManifest } from "./manifest";
 export { MAX_ARCHIVE_BYTES, readArchive } from "./read-archive";
