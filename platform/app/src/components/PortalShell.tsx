@@ -16,7 +16,9 @@ export type PortalPage =
   | "plugin"
   | "api-keys"
   | "devices"
-  | "security";
+  | "security"
+  | "roles"
+  | "audit";
 
 type Props = {
   current: CurrentUser;
@@ -48,6 +50,8 @@ export async function PortalShell({ current, active, title, extraNav = [], child
       ? [
           { href: "/settings/api-keys", label: "API keys", active: active === "api-keys" },
           { href: "/settings/devices", label: "Screens", active: active === "devices" },
+          { href: "/settings/roles", label: "Roles", active: active === "roles" },
+          { href: "/audit", label: "Audit log", active: active === "audit" },
         ]
       : []),
     ...extraNav,
