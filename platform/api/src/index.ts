@@ -5,6 +5,7 @@ export {
   createContextFactory,
   type RequestInfo,
 } from "./context";
+export { CSRF_HEADER, csrfRefusal } from "./csrf";
 export { createTrpcFetchHandler, TRPC_ENDPOINT, type TrpcFetchHandler } from "./fetch-handler";
 export * from "./rest/index";
 export { type AppRouter, appRouter } from "./root";

@@ -22,6 +22,10 @@ export const appEnvSchema = z
     OMNIFY_REALTIME_URL: realtimeUrlSchema,
     /** The plugin runtime service (loopback); its token is derived from OMNIFY_SECRET. */
     OMNIFY_PLUGIN_RUNTIME_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Export archives and pending imports; shared with the worker (see exportDirFrom). */
+    OMNIFY_EXPORT_DIR: optionalString,
+    /** Name servers for custom-domain checks ("1.1.1.1,127.0.0.1:5353"); empty = system. */
+    OMNIFY_DNS_SERVERS: optionalString,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
   })

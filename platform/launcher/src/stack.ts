@@ -113,6 +113,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       REALTIME_PORT: String(realtimePort),
       OMNIFY_REALTIME_URL: opts.env.OMNIFY_REALTIME_URL ?? `http://localhost:${realtimePort}`,
       OMNIFY_MAIL_OUTBOX: opts.env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
+      // The web app (uploads, downloads) and the worker (archives) share this directory.
+      OMNIFY_EXPORT_DIR: opts.env.OMNIFY_EXPORT_DIR ?? join(opts.dataDir, "exports"),
       // Loopback only; web and worker derive its bearer token from OMNIFY_SECRET.
       PLUGIN_RUNTIME_PORT: String(pluginRuntimePort),
       OMNIFY_PLUGIN_RUNTIME_URL: `http://127.0.0.1:${pluginRuntimePort}`,

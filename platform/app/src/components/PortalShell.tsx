@@ -18,7 +18,9 @@ export type PortalPage =
   | "devices"
   | "security"
   | "roles"
-  | "audit";
+  | "audit"
+  | "domains"
+  | "export";
 
 type Props = {
   current: CurrentUser;
@@ -50,6 +52,9 @@ export async function PortalShell({ current, active, title, extraNav = [], child
       ? [
           { href: "/settings/api-keys", label: "API keys", active: active === "api-keys" },
           { href: "/settings/devices", label: "Screens", active: active === "devices" },
+          current.tenant.kind === "agency"
+            ? { href: "/settings/domains", label: "Domains", active: active === "domains" }
+            : { href: "/settings/export", label: "Export", active: active === "export" },
           { href: "/settings/roles", label: "Roles", active: active === "roles" },
           { href: "/audit", label: "Audit log", active: active === "audit" },
         ]

@@ -1,10 +1,12 @@
 import { type ApiDeps, createTrpcFetchHandler, type TrpcFetchHandler } from "@omnify/api";
+import { createDomainResolver, parseDnsServers } from "@omnify/core/domains/dns-check";
+import { exportDirFrom } from "@omnify/core/export/config";
 import { createMailer } from "@omnify/core/mail/mailer";
 import { createAppDatabase } from "@omnify/db";
 import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { type ServerEnv, serverEnv } from "../env";
 
-export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler };
+export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler; exportDir: string };
 
 // Kept on globalThis so dev-mode module reloads reuse one connection pool instead of
 // opening a new one on every edit.
@@ -17,6 +19,7 @@ export function getDeps(): AppDeps {
     const api: ApiDeps = {
       db: createAppDatabase(env.OMNIFY_DB_APP_URL),
       mailer: createMailer(env.core),
+      domainResolver: createDomainResolver(parseDnsServers(env.OMNIFY_DNS_SERVERS)),
       config: {
         ...env.core,
         realtimeUrl: env.OMNIFY_REALTIME_URL,
@@ -32,7 +35,12 @@ export function getDeps(): AppDeps {
           }
         : {}),
     };
-    holder.__omnifyDeps = { ...api, env, trpc: createTrpcFetchHandler(api) };
+    holder.__omnifyDeps = {
+      ...api,
+      env,
+      trpc: createTrpcFetchHandler(api),
+      exportDir: exportDirFrom(env.OMNIFY_EXPORT_DIR),
+    };
   }
   return holder.__omnifyDeps;
 }

@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { authorizeImportRoute } from "./authorize-import";
 import { createExportRoute } from "./create-export";
 import { findExportsRoute } from "./find-exports";
 
@@ -6,4 +7,5 @@ import { findExportsRoute } from "./find-exports";
 export const exportsRouter = createTRPCRouter({
   find: findExportsRoute,
   create: createExportRoute,
+  authorizeImport: authorizeImportRoute,
 });
