@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { origin, signIn } from "./support";
+import { getViaLoopback, origin, signIn } from "./support";
 
 /**
  * Plugin UI slots against the running product (docs/PLUGINS-CONTRACT.md): utm-links is
@@ -87,10 +87,11 @@ test("northwind: a tampered remote is refused and only its slot shows the error"
   page,
 }) => {
   await page.route(`**/_plugins/${PLUGIN}/**/remoteEntry.*.js`, async (route) => {
-    const original = await route.fetch();
+    const original = await getViaLoopback(route.request().url());
     await route.fulfill({
-      response: original,
-      body: `${await original.text()}\n;window.__pwned = 1;`,
+      status: 200,
+      contentType: "application/javascript",
+      body: `${original}\n;window.__pwned = 1;`,
     });
   });
   await signIn(page, "northwind", "admin@northwind.test");

@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { get as httpGet } from "node:http";
 import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 
@@ -56,4 +57,29 @@ export async function invitationLink(to: string): Promise<string> {
     )
     .toBe(true);
   return link as string;
+}
+
+/**
+ * GETs a portal URL from the test process itself. Chromium maps `*.localhost` to loopback
+ * on its own, but Node's resolver does not, so connect to 127.0.0.1 and send the tenant's
+ * host name in the Host header.
+ */
+export function getViaLoopback(url: string): Promise<string> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpGet(
+      {
+        host: "127.0.0.1",
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        headers: { host: target.host },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      },
+    );
+    req.on("error", reject);
+  });
 }
