@@ -181,3 +181,15 @@ describe("the periodic re-check and removal", () => {
     ]);
   });
 });
+
+describe(".test names (never in public DNS)", () => {
+  it("keep a configured verified .test domain verified when no record exists", async () => {
+    const domain = await add("portal.agency.test");
+    await s.t.admin`update tenant_domains set status = 'verified' where id = ${domain.id}`;
+    const kept = await verify(domain.id);
+    expect(kept).toMatchObject({ status: "verified" });
+    expect(kept.statusReason).toContain("Declared by configuration");
+    dns.setTxt(domain.txtName, ["omnify-verify=someone-else"]);
+    expect((await verify(domain.id)).status).toBe("misconfigured");
+  });
+});
