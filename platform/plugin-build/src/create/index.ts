@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     const steps: [string, string][] = [
       ["npm install", "link the new workspace"],
       [`npx vitest run ${rel}`, "run its test (real sandbox + database)"],
-      [`npx tsx platform/sdk/src/dev/cli.ts ${rel}`, "dev host: POST /call, rebuilds on save"],
+      [`npx omnify-plugin dev ${rel}`, "dev host: POST /call, rebuilds on save"],
       [`npm run build -w @omnify-plugin/${id}`, "build dist/ for the catalog"],
     ];
     const width = Math.max(...steps.map(([cmd]) => cmd.length)) + 2;

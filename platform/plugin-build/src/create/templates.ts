@@ -152,7 +152,7 @@ An Omnify plugin. The author guide is \`platform/sdk/README.md\`.
 
 \`\`\`sh
 npx vitest run plugins/${id}                   # tests, in the real sandbox and database
-npx tsx platform/sdk/src/dev/cli.ts plugins/${id}   # dev host: POST /call, rebuilds on save
+npx omnify-plugin dev plugins/${id}            # dev host: POST /call, rebuilds on save
 npm run build -w @omnify-plugin/${id}          # dist/ for the catalog
 \`\`\`
 `;
