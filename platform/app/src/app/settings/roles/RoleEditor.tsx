@@ -18,23 +18,19 @@ type Props = {
 
 /** A role's name and its permission matrix; used for new and existing roles alike. */
 export function RoleEditor(props: Props) {
-  const [name, setName] = useState(props.initial?.name ?? "");
   const [permissions, setPermissions] = useState<string[]>(props.initial?.permissions ?? []);
   const errors = fieldErrors(props.error);
-  function onSubmit(event: FormEvent) {
+  // The name stays uncontrolled: read at submit, so typing before hydration is not lost.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "");
     props.onSave({ name, permissions });
   }
   return (
     <form className="omnify-stack" onSubmit={onSubmit} aria-label={props.submitLabel}>
       <Field id={`${props.idPrefix}-name`} label="Role name" error={errors.fields.name}>
         {(control) => (
-          <Input
-            {...control}
-            value={name}
-            maxLength={60}
-            onChange={(e) => setName(e.target.value)}
-          />
+          <Input {...control} name="name" defaultValue={props.initial?.name ?? ""} maxLength={60} />
         )}
       </Field>
       <PermissionMatrix
