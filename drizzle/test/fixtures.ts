@@ -34,6 +34,18 @@ const soon = () => new Date(Date.now() + 3_600_000).toISOString();
  * table with `tenant_id` has no factory here, so new tables are covered by construction.
  */
 export const rowFactories: Record<string, (tenantId: string, userId: string) => Row> = {
+  billing_customers: (tenantId) => ({
+    tenant_id: tenantId,
+    stripe_customer_id: `cus_${randomUUID()}`,
+  }),
+  subscriptions: (tenantId) => ({
+    tenant_id: tenantId,
+    stripe_subscription_id: `sub_${randomUUID()}`,
+    plan: "basic",
+    status: "active",
+    stripe_version: 1,
+  }),
+  feature_overrides: (tenantId) => ({ tenant_id: tenantId, key: "seats", value: "5" }),
   export_jobs: (tenantId) => ({ tenant_id: tenantId, kind: "export" }),
   tenant_domains: (tenantId) => ({
     tenant_id: tenantId,

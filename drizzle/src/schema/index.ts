@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./api-keys";
 export * from "./audit";
+export * from "./billing";
 export * from "./devices";
 export * from "./exports";
 export * from "./identity";
