@@ -33,6 +33,10 @@ async function phase(name: string, fn: () => Promise<void>) {
 const pg = await startEmbeddedPostgres({ dataDir: join(work, "pg") });
 try {
   await phase("lint (biome)", () => run(bin("biome"), ["check", "."], { cwd: repoRoot, env }));
+  // Catches migration collisions (two branches generating the same number) before review.
+  await phase("migrations (drizzle-kit check)", () =>
+    run(bin("drizzle-kit"), ["check"], { cwd: `${repoRoot}drizzle`, env }),
+  );
   await phase("typecheck", () =>
     run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"], { cwd: repoRoot, env }),
   );
