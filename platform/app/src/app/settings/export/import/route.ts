@@ -22,7 +22,10 @@ export async function POST(req: NextRequest) {
       throw badInput("archive", `The archive is larger than ${MAX_ARCHIVE_BYTES} bytes`);
     }
     const file = (await req.formData()).get("archive");
-    if (!(file instanceof File)) throw badInput("archive", "Choose an export archive (.tar.gz)");
+    // A Blob, not `instanceof File`: the multipart parser's File may come from another realm.
+    if (!(file instanceof Blob) || file.size === 0) {
+      throw badInput("archive", "Choose an export archive (.tar.gz)");
+    }
     const job = await requestImport(deps.db, {
       tenant,
       userId,
