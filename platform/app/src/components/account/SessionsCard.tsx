@@ -57,7 +57,7 @@ export function SessionsCard() {
                   variant={row.current ? "ghost" : "secondary"}
                   onClick={() => end(row.id)}
                 >
-                  {row.current ? "Sign out" : "Revoke"}
+                  {row.current ? "End this session" : "Revoke"}
                 </Button>
               ),
             },
