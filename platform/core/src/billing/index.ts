@@ -1,0 +1,8 @@
+export { applyStripeEvent } from "./apply-event";
+export * from "./checkout";
+export * from "./entitlements";
+export { type IngestResult, ingestStripeWebhook } from "./ingest-webhook";
+export * from "./plans";
+export { processStripeEvent } from "./process-event";
+export * from "./state-machine";
+export { createStripeClient, type Stripe, type StripeConfig } from "./stripe-client";

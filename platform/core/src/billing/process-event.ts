@@ -1,0 +1,37 @@
+import { type AppDatabase, sql, withinTenant } from "@omnify/db";
+import { applyStripeEvent } from "./apply-event";
+
+type LedgerRow = { payload: Record<string, unknown>; processed_at: string | null };
+
+/**
+ * Processes one stored event exactly once: the ledger row is locked, skipped if already
+ * processed, and marked processed in the same transaction as its effect. Safe to run from
+ * several workers and on redelivery.
+ */
+export async function processStripeEvent(db: AppDatabase, eventId: string): Promise<string> {
+  return db.withoutTenant(async (tx) => {
+    const [row] = (await tx.execute(
+      sql`select payload, processed_at from stripe_events where id = ${eventId} for update`,
+    )) as unknown as LedgerRow[];
+    if (!row) throw new Error(`stripe event ${eventId} is not in the ledger`);
+    if (row.processed_at) return "already processed";
+    const object = (row.payload.data as { object?: { customer?: unknown } } | undefined)?.object;
+    const customer = typeof object?.customer === "string" ? object.customer : null;
+    const [owner] = customer
+      ? ((await tx.execute(
+          sql`select app.billing_tenant_for_customer(${customer}) as tenant_id`,
+        )) as unknown as {
+          tenant_id: string | null;
+        }[])
+      : [];
+    const outcome = owner?.tenant_id
+      ? await withinTenant(tx, owner.tenant_id, () =>
+          applyStripeEvent(tx, owner.tenant_id as string, row.payload),
+        )
+      : "no tenant for this customer";
+    await tx.execute(
+      sql`update stripe_events set processed_at = now(), error = ${outcome.startsWith("unknown") ? outcome : null} where id = ${eventId}`,
+    );
+    return outcome;
+  });
+}
