@@ -66,7 +66,7 @@ export async function requestImport(
     await readArchive(filePath, "The uploaded file");
     return await db.withTenant(input.tenant.id, async (tx) => {
       await assertNoneRunning(tx);
-      await assertFresh(tx, await tenantTableCatalog(tx));
+      await assertFresh(tx, await tenantTableCatalog(tx), input.tenant.id);
       const job = await queueTransfer(tx, {
         id,
         tenantId: input.tenant.id,

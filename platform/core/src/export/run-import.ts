@@ -11,11 +11,15 @@ const CHUNK = 500;
 export type ImportProgress = (progress: number, message: string) => Promise<void>;
 
 /** Refuses a sub-account that already holds data: an import never merges into real work. */
-export async function assertFresh(tx: Tx, catalog: readonly TableInfo[]): Promise<void> {
+export async function assertFresh(
+  tx: Tx,
+  catalog: readonly TableInfo[],
+  tenantId: string,
+): Promise<void> {
   const busy: string[] = [];
   for (const table of catalog.filter((t) => countsForEmptiness(t.name))) {
     const [row] = await tx.execute<{ any: boolean }>(
-      sql`select exists (select 1 from ${sql.identifier(table.name)}) as any`,
+      sql`select exists (select 1 from ${sql.identifier(table.name)} where tenant_id = ${tenantId}::uuid) as any`,
     );
     if (row?.any) busy.push(table.name);
   }
@@ -91,7 +95,7 @@ export async function runImport(
   const { archive } = input;
   return db.withTenant(input.tenantId, async (tx) => {
     const catalog = await tenantTableCatalog(tx);
-    await assertFresh(tx, catalog);
+    await assertFresh(tx, catalog, input.tenantId);
     const imported = importableTables(archive, catalog);
     const ctx: RemapContext = {
       sourceTenantId: archive.manifest.source.tenantId,

@@ -24,6 +24,9 @@ export const NOT_IMPORTED: Readonly<Record<string, string>> = {
   audit_log: "the audit log is append-only history of the old sub-account, not to be rewritten",
   plugin_events: "the outbox would deliver old events to plugins a second time",
   tenant_domains: "hostnames are unique platform-wide and must be verified again",
+  billing_customers: "the new sub-account gets its own payment-provider customer",
+  subscriptions: "subscriptions live with the payment provider, per customer",
+  feature_overrides: "platform-admin overrides belong to the old sub-account",
 };
 
 /**

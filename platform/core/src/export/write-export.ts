@@ -40,8 +40,11 @@ async function writeFile(dir: string, path: string, lines: AsyncIterable<string>
   return { path, sha256: hash.digest("hex"), bytes };
 }
 
-/** One table's rows as JSON text, paged by ctid inside the export's single snapshot. */
-async function* tableRows(tx: Tx, table: TableInfo) {
+/**
+ * One table's rows as JSON text, paged by ctid inside the export's single snapshot. The
+ * explicit tenant filter backs up RLS for tables whose policy is not tenant isolation.
+ */
+async function* tableRows(tx: Tx, table: TableInfo, tenantId: string) {
   const exact = table.columns.filter(exactAsText);
   const textOverrides = exact.length
     ? sql` || jsonb_build_object(${sql.join(
@@ -53,7 +56,8 @@ async function* tableRows(tx: Tx, table: TableInfo) {
   for (;;) {
     const rows = await tx.execute<{ tid: string; row: string }>(sql`
       select t.ctid::text as tid, (to_jsonb(t)${textOverrides})::text as row
-      from ${sql.identifier(table.name)} t where t.ctid > ${after}::tid order by t.ctid limit ${BATCH}`);
+      from ${sql.identifier(table.name)} t
+      where t.tenant_id = ${tenantId}::uuid and t.ctid > ${after}::tid order by t.ctid limit ${BATCH}`);
     for (const r of rows) yield r.row;
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1]?.tid ?? after;
@@ -80,7 +84,7 @@ export async function writeExport(
         const counts = new Map<string, number>();
         for (const t of tables) {
           const [c] = await tx.execute<{ n: number }>(
-            sql`select count(*)::int as n from ${sql.identifier(t.name)}`,
+            sql`select count(*)::int as n from ${sql.identifier(t.name)} where tenant_id = ${input.tenantId}::uuid`,
           );
           counts.set(t.name, c?.n ?? 0);
         }
@@ -103,7 +107,7 @@ export async function writeExport(
             .filter((fk) => fk.refTable === "users" && fk.columns.length === 1)
             .map((fk) => fk.columns[0] as string);
           const collect = async function* () {
-            for await (const line of tableRows(tx, table)) {
+            for await (const line of tableRows(tx, table, input.tenantId)) {
               written += 1;
               if (written % BATCH === 0) await report(`Exporting ${table.name}`);
               if (userColumns.length) {
