@@ -41,9 +41,9 @@ export const plans: readonly Plan[] = [
     monthlyCents: 0,
     stripePriceId: null,
     limits: {
-      seats: 3,
-      subaccounts: 1,
-      plugins: 2,
+      seats: 10,
+      subaccounts: 3,
+      plugins: 3,
       apiCallsPerMonth: 10_000,
       aiTokensPerMonth: 50_000,
       screenHoursPerMonth: 100,
@@ -56,8 +56,8 @@ export const plans: readonly Plan[] = [
     monthlyCents: 4_900,
     stripePriceId: "price_omnify_basic_monthly",
     limits: {
-      seats: 10,
-      subaccounts: 5,
+      seats: 25,
+      subaccounts: 10,
       plugins: 10,
       apiCallsPerMonth: 100_000,
       aiTokensPerMonth: 500_000,
@@ -71,7 +71,7 @@ export const plans: readonly Plan[] = [
     monthlyCents: 14_900,
     stripePriceId: "price_omnify_pro_monthly",
     limits: {
-      seats: 50,
+      seats: 100,
       subaccounts: 50,
       plugins: 50,
       apiCallsPerMonth: 1_000_000,

@@ -13,6 +13,7 @@ import type { Actor } from "../access/authorize";
 import { type RequestMeta, recordAudit } from "../audit/record";
 import type { EffectiveRole } from "../auth/roles";
 import { generateSecretToken, hashSecretToken } from "../auth/secret-token";
+import { assertWithinLimit } from "../billing/entitlements";
 import type { CoreConfig } from "../env";
 import { badInput, DomainError } from "../errors";
 import { brandedFrom } from "../mail/branded-from";
@@ -85,6 +86,9 @@ export async function inviteMember(
               eq(invitations.status, "pending"),
             ),
           );
+
+        // After the revoke: re-inviting the same address does not take a second seat.
+        await assertWithinLimit(tx, tenant.id, "seats", 1, now);
 
         const token = generateSecretToken();
         const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);

@@ -1,4 +1,5 @@
 import { type AppDatabase, pluginInstallations } from "@omnify/db";
+import { assertWithinLimit } from "../billing/entitlements";
 import { DomainError } from "../errors";
 import { capabilityAtoms, sameCapabilities } from "./capabilities";
 import {
@@ -61,6 +62,7 @@ export async function installPlugin(
       const existing = await findInstallation(tx, input.tenantId, input.pluginId);
       if (existing && existing.status !== "uninstalled")
         throw new DomainError("CONFLICT", `${input.pluginId} is already installed`, "pluginId");
+      await assertWithinLimit(tx, input.tenantId, "plugins");
       const now = new Date();
       const values = {
         version: v.version,

@@ -5,6 +5,7 @@ import {
   getEntitlements,
   ingestStripeWebhook,
   listInvoices,
+  planById,
   processStripeEvent,
 } from "../../src/billing";
 import { domainFailure, setupWorld } from "../helpers";
@@ -55,7 +56,7 @@ describe("Stripe checkout and webhooks", () => {
     await deliver(s.t.app, f.stripe, events);
     const ent = await entitlements(s.w.alpha);
     expect(ent).toMatchObject({ plan: "basic", status: "active", readOnly: false });
-    expect(ent.limits.seats).toBe(10);
+    expect(ent.limits).toEqual(planById("basic").limits);
     // A sub-account runs on its agency's plan.
     expect((await entitlements(s.w.client)).plan).toBe("basic");
     const [tenant] = await s.t.admin`select plan from tenants where id = ${s.w.alpha}`;
