@@ -3,7 +3,9 @@ import {
   type Action,
   accessInTransaction,
   authorize,
+  DomainError,
   findAccess,
+  mfaEnrolmentMissing,
   type ResolvedTenant,
   validateAuthSession,
   validateSessionInTransaction,
@@ -59,29 +61,59 @@ export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, next }) =
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   const actor = await findAccess(ctx.db, ctx.tenant, session.userId);
   if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+  const tenant = ctx.tenant;
+  const missing = await ctx.db.withTenant(
+    tenant.id,
+    (tx) => mfaEnrolmentMissing(tx, tenant, session.userId),
+    { userId: session.userId },
+  );
+  if (missing) throw mfaEnrolmentRequired();
   return next({ ctx: { user: session.user, session, role: actor.role, actor } });
 });
 
+/** The refusal for a member who must set up MFA first; `data.field` names it for clients. */
+function mfaEnrolmentRequired(): TRPCError {
+  return new TRPCError({
+    code: "FORBIDDEN",
+    message: "This workspace requires two-factor authentication: set it up under Security first",
+    cause: new DomainError("FORBIDDEN", "two-factor authentication required", "mfa"),
+  });
+}
+
 /**
  * A signed-in member whose resolver runs inside one withTenant transaction of the host's
- * tenant (`ctx.tx`). The session check and the role lookup run in that same transaction
- * (the agency check for a sub-account switches context inside it), so a request costs one
- * transaction and one pooled connection. A failed resolver rolls it all back.
+ * tenant (`ctx.tx`). The session check, the role lookup and the required-MFA check run in
+ * that same transaction (the agency checks for a sub-account switch context inside it), so a
+ * request costs one transaction and one pooled connection. A failed resolver rolls it all back.
  */
-export const tenantProcedure = tenantPublicProcedure.use(async ({ ctx, next }) =>
-  ctx.db.withTenant(ctx.tenant.id, async (tx) => {
-    const session = await validateSessionInTransaction(tx, ctx.sessionToken);
-    if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-    const actor = await accessInTransaction(tx, ctx.tenant, session.userId);
-    if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
-    const result = await next({
-      ctx: { tx, user: session.user, session, role: actor.role, actor },
-    });
-    // next() reports failure instead of throwing; throw so the transaction rolls back.
-    if (!result.ok) throw result.error;
-    return result;
-  }),
-);
+const signedInTransaction = (enforceMfa: boolean) =>
+  tenantPublicProcedure.use(async ({ ctx, next }) =>
+    ctx.db.withTenant(ctx.tenant.id, async (tx) => {
+      const session = await validateSessionInTransaction(tx, ctx.sessionToken);
+      if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+      const actor = await accessInTransaction(tx, ctx.tenant, session.userId);
+      if (!actor) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+      }
+      if (enforceMfa && (await mfaEnrolmentMissing(tx, ctx.tenant, session.userId))) {
+        throw mfaEnrolmentRequired();
+      }
+      const result = await next({
+        ctx: { tx, user: session.user, session, role: actor.role, actor },
+      });
+      // next() reports failure instead of throwing; throw so the transaction rolls back.
+      if (!result.ok) throw result.error;
+      return result;
+    }),
+  );
+
+export const tenantProcedure = signedInTransaction(true);
+
+/**
+ * For the few procedures a member who still has to set up required MFA needs: the
+ * enrolment itself, step-up and their own sessions. Everything else refuses them.
+ */
+export const enrolmentProcedure = signedInTransaction(false);
 
 /** Every gate below asks the one policy function; the reason becomes the error message. */
 function assertAllowed(actor: AccessActor, action: Action, tenant: ResolvedTenant) {
@@ -140,3 +172,6 @@ export const requireRecentAuth = t.middleware(({ ctx, next }) => {
 
 /** A tenant procedure that requires a recent reauthentication. */
 export const stepUpProcedure = tenantProcedure.use(requireRecentAuth);
+
+/** stepUpProcedure for the MFA enrolment steps (see enrolmentProcedure). */
+export const enrolmentStepUpProcedure = enrolmentProcedure.use(requireRecentAuth);

@@ -107,3 +107,22 @@ describe("password reset links", () => {
     expect(mail?.text).not.toContain("evil");
   });
 });
+
+describe("required MFA", () => {
+  it("refuses every procedure but enrolment until a member of a requiring tenant enrols", async () => {
+    await s.t.admin`insert into tenant_security_settings (tenant_id, require_mfa)
+      values (${s.w.beta}, true)
+      on conflict (tenant_id) do update set require_mfa = true`;
+    const caller = await api.as("beta.omnify.test", s.w.beta, s.w.users.betaUser.id);
+    const refused = await trpcFailure(caller.members.find(), "FORBIDDEN");
+    expect(refused.message).toMatch(/requires two-factor authentication/);
+    expect(refused.cause).toMatchObject({ field: "mfa" });
+    await trpcFailure(caller.realtime.token(), "FORBIDDEN");
+
+    expect(await caller.account.mfaStatus()).toMatchObject({ enabled: false });
+    await caller.account.reauthenticate({ password: "correct horse battery" });
+    const { secret } = await caller.account.beginMfa();
+    await caller.account.confirmMfa({ code: codeNow(secret) });
+    expect((await caller.members.find()).members.length).toBeGreaterThan(0);
+  });
+});

@@ -21,7 +21,12 @@ export {
   type PasswordSignInInput,
   passwordSignIn,
 } from "./auth/mfa/password-sign-in";
-export { isMfaRequired, setRequireMfa, tenantRequiresMfa } from "./auth/mfa/require-mfa";
+export {
+  isMfaRequired,
+  mfaEnrolmentMissing,
+  setRequireMfa,
+  tenantRequiresMfa,
+} from "./auth/mfa/require-mfa";
 export { getMfaStatus, type MfaStatus, verifySecondFactor } from "./auth/mfa/verify";
 export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./auth/password";
 export {

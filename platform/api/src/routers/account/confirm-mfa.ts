@@ -1,9 +1,9 @@
 import { confirmMfaEnrolment } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { enrolmentProcedure } from "../../trpc";
 import { ZCodeInput, ZRecoveryCodesOutput } from "./mfa.types";
 
 /** Turns MFA on with a first valid code; the recovery codes are returned this once only. */
-export const confirmMfaRoute = tenantProcedure
+export const confirmMfaRoute = enrolmentProcedure
   .input(ZCodeInput)
   .output(ZRecoveryCodesOutput)
   .mutation(({ ctx, input }) =>

@@ -1,9 +1,9 @@
 import { listOwnSessions } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { enrolmentProcedure } from "../../trpc";
 import { ZFindSessionsOutput } from "./sessions.types";
 
 /** The user's signed-in browsers on this tenant's host. */
-export const findSessionsRoute = tenantProcedure
+export const findSessionsRoute = enrolmentProcedure
   .output(ZFindSessionsOutput)
   .query(async ({ ctx }) => ({
     sessions: await listOwnSessions(ctx.tx, {

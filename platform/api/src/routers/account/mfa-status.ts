@@ -1,9 +1,11 @@
 import { getMfaStatus, isMfaRequired } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { enrolmentProcedure } from "../../trpc";
 import { ZMfaStatusOutput } from "./mfa.types";
 
 /** The signed-in user's MFA state, and whether this tenant requires it. */
-export const mfaStatusRoute = tenantProcedure.output(ZMfaStatusOutput).query(async ({ ctx }) => ({
-  ...(await getMfaStatus(ctx.tx, ctx.user.id)),
-  required: await isMfaRequired(ctx.tx, ctx.tenant),
-}));
+export const mfaStatusRoute = enrolmentProcedure
+  .output(ZMfaStatusOutput)
+  .query(async ({ ctx }) => ({
+    ...(await getMfaStatus(ctx.tx, ctx.user.id)),
+    required: await isMfaRequired(ctx.tx, ctx.tenant),
+  }));

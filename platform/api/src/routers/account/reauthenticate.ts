@@ -1,9 +1,9 @@
 import { reauthenticate } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { enrolmentProcedure } from "../../trpc";
 import { ZReauthenticateInput, ZReauthenticateOutput } from "./reauthenticate.types";
 
 /** Confirms the user's password or TOTP code, unlocking step-up procedures for a while. */
-export const reauthenticateRoute = tenantProcedure
+export const reauthenticateRoute = enrolmentProcedure
   .input(ZReauthenticateInput)
   .output(ZReauthenticateOutput)
   .mutation(({ ctx, input }) =>

@@ -1,9 +1,9 @@
 import { revokeOwnSession } from "@omnify/core";
-import { tenantProcedure } from "../../trpc";
+import { enrolmentProcedure } from "../../trpc";
 import { ZRevokeSessionInput, ZRevokeSessionOutput } from "./sessions.types";
 
 /** Signs one of the user's sessions out; `current: true` means the caller just signed out. */
-export const revokeSessionRoute = tenantProcedure
+export const revokeSessionRoute = enrolmentProcedure
   .input(ZRevokeSessionInput)
   .output(ZRevokeSessionOutput)
   .mutation(({ ctx, input }) =>
