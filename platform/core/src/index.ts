@@ -73,6 +73,7 @@ export {
   type AcceptInvitationInput,
   acceptInvitation,
 } from "./members/accept-invitation";
+export { changeMemberRole } from "./members/change-member-role";
 export { expireStaleInvitations } from "./members/expire-stale-invitations";
 export { getInvitation, type InvitationDetails } from "./members/get-invitation";
 export {
@@ -81,6 +82,7 @@ export {
   inviteMember,
 } from "./members/invite-member";
 export { listMembers, type MemberSummary, type PendingInvitation } from "./members/list-members";
+export { removeMember } from "./members/remove-member";
 export { rolesForKind } from "./members/role-rules";
 export * from "./plugins/index";
 export * from "./rate-limit/index";
