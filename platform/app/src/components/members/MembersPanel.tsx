@@ -2,13 +2,14 @@
 
 import { Alert, Badge, Card, type SelectOption } from "@omnify/ui";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { useTRPC } from "../../trpc/react";
 import { type TenantEvent, useTenantEvents } from "../../trpc/use-tenant-events";
 import { InviteForm } from "./InviteForm";
 import { InvitationsTable, MembersTable } from "./MembersTables";
+import { RemoveMemberButton } from "./RemoveMemberButton";
 
-const LIVE_EVENTS = new Set(["member.joined", "member.invited"]);
+const LIVE_EVENTS = new Set(["member.joined", "member.invited", "member.removed"]);
 const LIVE_LABEL = { connecting: "Connecting…", live: "Live", offline: "Offline" } as const;
 
 type Props = { canInvite: boolean; roles: SelectOption[] };
@@ -22,6 +23,7 @@ export function MembersPanel({ canInvite, roles }: Props) {
     () => void queryClient.invalidateQueries({ queryKey: trpc.members.find.queryKey() }),
     [queryClient, trpc],
   );
+  const [actionError, setActionError] = useState<string | null>(null);
   const live = useTenantEvents((event: TenantEvent) => {
     if (LIVE_EVENTS.has(event.type)) refresh();
   }, refresh);
@@ -46,10 +48,29 @@ export function MembersPanel({ canInvite, roles }: Props) {
           </Badge>
         }
       >
+        {actionError && <Alert tone="danger">{actionError}</Alert>}
         {members.isError ? (
           <Alert tone="danger">Could not load members.</Alert>
         ) : (
-          <MembersTable rows={members.data?.members ?? []} loading={members.isPending} />
+          <MembersTable
+            rows={members.data?.members ?? []}
+            loading={members.isPending}
+            actions={
+              canInvite
+                ? (m) => (
+                    <RemoveMemberButton
+                      userId={m.userId}
+                      name={m.name}
+                      onRemoved={() => {
+                        setActionError(null);
+                        refresh();
+                      }}
+                      onError={setActionError}
+                    />
+                  )
+                : undefined
+            }
+          />
         )}
       </Card>
       <Card headingLevel={2} title="Pending invitations">

@@ -1,4 +1,5 @@
 import { Avatar, Badge, Table } from "@omnify/ui";
+import type { ReactNode } from "react";
 import { roleLabel } from "../../lib/roles";
 
 type Member = { userId: string; name: string; email: string; role: string; joinedAt: Date };
@@ -6,7 +7,17 @@ type Invitation = { id: string; email: string; role: string; expiresAt: Date };
 
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-export function MembersTable({ rows, loading }: { rows: Member[]; loading: boolean }) {
+type MembersTableProps = {
+  rows: Member[];
+  loading: boolean;
+  /** Per-row actions (e.g. Remove) for people allowed to manage members. */
+  actions?: (member: Member) => ReactNode;
+};
+
+export function MembersTable({ rows, loading, actions }: MembersTableProps) {
+  const actionColumn = actions
+    ? [{ key: "actions" as const, header: "Actions", cell: (m: Member) => actions(m) }]
+    : [];
   return (
     <Table
       caption="Members"
@@ -27,6 +38,7 @@ export function MembersTable({ rows, loading }: { rows: Member[]; loading: boole
         { key: "email", header: "E-mail" },
         { key: "role", header: "Role", cell: (m) => <Badge>{roleLabel(m.role)}</Badge> },
         { key: "joinedAt", header: "Joined", cell: (m) => date.format(m.joinedAt) },
+        ...actionColumn,
       ]}
     />
   );
