@@ -2,6 +2,7 @@ import { createAppDatabase } from "@omnify/db";
 import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { readWorkerEnv } from "./env";
 import { startPluginWork } from "./jobs/plugins/start-plugin-work";
+import { listenForStripeEvents } from "./jobs/stripe-webhook-listener";
 import { listenForTransfers } from "./jobs/transfer-listener";
 import { createWorker } from "./worker";
 
@@ -23,6 +24,7 @@ const worker = createWorker({
 });
 await worker.start();
 await listenForTransfers(worker.boss, db, console);
+await listenForStripeEvents(worker.boss, db, console);
 console.info(`[worker] started (${worker.definitions.length} queues)`);
 
 let stopping = false;

@@ -7,6 +7,7 @@ import { pluginDispatchJob } from "./jobs/plugin-dispatch";
 import { pluginEventsJob } from "./jobs/plugin-events";
 import { pluginPurgeJob } from "./jobs/plugin-purge";
 import { pluginSyncJob } from "./jobs/plugin-sync";
+import { dispatchStripeEventsJob, stripeWebhookJob } from "./jobs/stripe-webhook";
 import { verifyDomainsJob } from "./jobs/verify-domains";
 
 /**
@@ -23,4 +24,6 @@ export const jobs: readonly JobDefinition[] = [
   importTenantJob,
   dispatchTransfersJob,
   verifyDomainsJob,
+  stripeWebhookJob,
+  dispatchStripeEventsJob,
 ];

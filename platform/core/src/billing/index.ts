@@ -1,7 +1,7 @@
 export { applyStripeEvent } from "./apply-event";
 export * from "./checkout";
 export * from "./entitlements";
-export { type IngestResult, ingestStripeWebhook } from "./ingest-webhook";
+export { type IngestResult, ingestStripeWebhook, STRIPE_EVENTS_CHANNEL } from "./ingest-webhook";
 export * from "./plans";
 export { processStripeEvent } from "./process-event";
 export * from "./state-machine";

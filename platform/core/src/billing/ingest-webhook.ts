@@ -1,6 +1,9 @@
-import { type AppDatabase, stripeEvents } from "@omnify/db";
+import { type AppDatabase, sql, stripeEvents } from "@omnify/db";
 import type Stripe from "stripe";
 import { DomainError } from "../errors";
+
+/** NOTIFY channel: the worker queues the stripe-webhook job the moment an event commits. */
+export const STRIPE_EVENTS_CHANNEL = "omnify_stripe_events";
 
 export type IngestResult = { eventId: string; type: string; duplicate: boolean };
 
@@ -29,8 +32,8 @@ export async function ingestStripeWebhook(
       "stripe-signature",
     );
   }
-  const inserted = await db.withoutTenant((tx) =>
-    tx
+  const inserted = await db.withoutTenant(async (tx) => {
+    const rows = await tx
       .insert(stripeEvents)
       .values({
         id: event.id,
@@ -39,7 +42,10 @@ export async function ingestStripeWebhook(
         stripeCreated: new Date(event.created * 1000),
       })
       .onConflictDoNothing()
-      .returning({ id: stripeEvents.id }),
-  );
+      .returning({ id: stripeEvents.id });
+    // Also on a replay: if the first delivery's job was lost, this starts it again.
+    await tx.execute(sql`select pg_notify(${STRIPE_EVENTS_CHANNEL}, ${event.id})`);
+    return rows;
+  });
   return { eventId: event.id, type: event.type, duplicate: inserted.length === 0 };
 }
