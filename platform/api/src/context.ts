@@ -4,6 +4,7 @@ import {
   type Mailer,
   type ResolvedTenant,
   resolveTenantByHost,
+  type Stripe,
 } from "@omnify/core";
 import type { AppDatabase } from "@omnify/db";
 import type { PluginRuntimeClient } from "@omnify/plugin-runtime/client";
@@ -26,6 +27,8 @@ export type ApiDeps = {
   pluginRuntime?: PluginRuntimeClient;
   /** DNS for custom-domain checks; the system resolver when absent (OMNIFY_DNS_SERVERS). */
   domainResolver?: DomainResolver;
+  /** Stripe (or the local fake) for billing.*; without it checkout/portal answer PRECONDITION_FAILED. */
+  billing?: { stripe: Stripe; webhookSecret: string };
 };
 
 /**

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account/router";
 import { apiKeysRouter } from "./routers/apiKeys/router";
 import { auditRouter } from "./routers/audit/router";
 import { authRouter } from "./routers/auth/router";
+import { billingRouter } from "./routers/billing/router";
 import { brandingRouter } from "./routers/branding/router";
 import { devicesRouter } from "./routers/devices/router";
 import { domainsRouter } from "./routers/domains/router";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   auth: authRouter,
+  billing: billingRouter,
   branding: brandingRouter,
   devices: devicesRouter,
   domains: domainsRouter,

@@ -61,6 +61,7 @@ export {
   STEP_UP_MAX_AGE_MS,
 } from "./auth/step-up/reauthenticate";
 export { MAX_LOCK_SECONDS, tooManyAttemptsMessage } from "./auth/throttle/login-throttle";
+export * from "./billing/index";
 export * from "./devices/index";
 export * from "./domains/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
