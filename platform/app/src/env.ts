@@ -26,6 +26,11 @@ export const appEnvSchema = z
     OMNIFY_EXPORT_DIR: optionalString,
     /** Name servers for custom-domain checks ("1.1.1.1,127.0.0.1:5353"); empty = system. */
     OMNIFY_DNS_SERVERS: optionalString,
+    /** Stripe; unset = billing off, except under `npm start`, which runs the fake (see @omnify/fake-stripe). */
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Another Stripe API base (the local fake, "http://127.0.0.1:12111"); unset = api.stripe.com. */
+    STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
   })

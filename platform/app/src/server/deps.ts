@@ -5,6 +5,7 @@ import { createMailer } from "@omnify/core/mail/mailer";
 import { createAppDatabase } from "@omnify/db";
 import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { type ServerEnv, serverEnv } from "../env";
+import { billingFrom } from "./billing";
 
 export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler; exportDir: string };
 
@@ -26,6 +27,7 @@ export function getDeps(): AppDeps {
         realtimeSecret: env.OMNIFY_SECRET,
         omnifySecret: env.OMNIFY_SECRET,
       },
+      ...billingFrom(env),
       ...(env.OMNIFY_PLUGIN_RUNTIME_URL
         ? {
             pluginRuntime: createPluginRuntimeClient({
