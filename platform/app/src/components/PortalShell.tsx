@@ -20,7 +20,8 @@ export type PortalPage =
   | "roles"
   | "audit"
   | "domains"
-  | "export";
+  | "export"
+  | "billing";
 
 type Props = {
   current: CurrentUser;
@@ -55,6 +56,9 @@ export async function PortalShell({ current, active, title, extraNav = [], child
           current.tenant.kind === "agency"
             ? { href: "/settings/domains", label: "Domains", active: active === "domains" }
             : { href: "/settings/export", label: "Export", active: active === "export" },
+          ...(current.tenant.kind === "agency"
+            ? [{ href: "/settings/billing", label: "Billing", active: active === "billing" }]
+            : []),
           { href: "/settings/roles", label: "Roles", active: active === "roles" },
           { href: "/audit", label: "Audit log", active: active === "audit" },
         ]
