@@ -6,6 +6,7 @@ import {
   type ResolvedDatabase,
   resolveDatabase,
 } from "@omnify/db/server";
+import { startDevStripe } from "./fake-stripe";
 import { bin, repoRoot } from "./paths";
 import { registerBuiltPlugins } from "./plugins";
 import { launch, type Managed, run, terminate, waitForHttp } from "./processes";
@@ -48,8 +49,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     },
   );
   const processes: Managed[] = [];
+  let stopStripe = async () => {};
   const stop = async () => {
     await Promise.all(processes.map((p) => terminate(p)));
+    await stopStripe();
     await db.embedded?.stop();
   };
   try {
@@ -98,8 +101,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const pluginRuntimePort = await freePort(realtimePort + 1);
     const mailOutbox = join(opts.dataDir, "outbox");
     mkdirSync(mailOutbox, { recursive: true });
+    const stripe = await startDevStripe(opts.env, opts.webPort);
+    stopStripe = stripe.close;
     const env: NodeJS.ProcessEnv = {
       ...opts.env,
+      ...stripe.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       OMNIFY_DB_APP_URL: db.appUrl,
