@@ -93,7 +93,10 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
     for (const [method, pattern, handler] of routes) {
       const m = req.method === method ? pattern.exec(url.pathname) : null;
       if (!m) continue;
+      const before = state.events.length;
       const result = handler(state, params, decodeURIComponent(m[1] ?? ""), base);
+      // Events an API call caused (a plan change) reach the dev webhook as Stripe's would.
+      void deliver(state.events.slice(before)).catch(() => {});
       if (typeof key === "string" && req.method === "POST")
         idempotency.set(key, { hash, status: 200, body: result });
       return send(res, 200, result);

@@ -1,6 +1,7 @@
 import { type AppDatabase, billingCustomers, eq, type Tx } from "@omnify/db";
 import type Stripe from "stripe";
 import { badInput, DomainError } from "../errors";
+import { changeSubscriptionPrice, liveSubscription } from "./change-plan";
 import { planById } from "./plans";
 
 export type BillingUrls = { successUrl: string; cancelUrl: string };
@@ -47,6 +48,13 @@ export async function createCheckoutSession(
   const plan = planById(input.plan);
   if (!plan.stripePriceId)
     throw badInput("plan", `${plan.name} is not sold online: contact us to switch to it`);
+  const live = await db.withTenant(input.tenantId, (tx) => liveSubscription(tx, input.tenantId));
+  if (live) {
+    if (live.plan === plan.id) throw badInput("plan", `You are already on ${plan.name}`);
+    // A second Checkout would start a second subscription: change the live one instead.
+    await changeSubscriptionPrice(stripe, live.stripeSubscriptionId, plan.stripePriceId);
+    return { url: input.successUrl };
+  }
   const customer = await ensureCustomer(db, stripe, input.tenantId, input.tenantName);
   const session = await stripe.checkout.sessions.create({
     mode: "subscription",

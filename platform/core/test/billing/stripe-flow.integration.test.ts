@@ -195,4 +195,27 @@ describe("Stripe checkout and webhooks", () => {
     await subscribe(s.w.beta, "basic");
     expect((await entitlements(s.w.beta)).plan).toBe("basic");
   });
+  it("an existing subscriber's checkout changes the plan in place, prorated", async () => {
+    const sessions = f.fake.state.checkoutSessions.size;
+    const input = { tenantId: s.w.beta, tenantName: "Beta", ...urls };
+    const { url } = await createCheckoutSession(s.t.app, f.stripe, { ...input, plan: "pro" });
+    expect(url).toBe(urls.successUrl);
+    expect(f.fake.state.checkoutSessions.size).toBe(sessions);
+    const [updated] = f.fake.state.events.slice(-1);
+    expect(updated?.type).toBe("customer.subscription.updated");
+    await deliver(s.t.app, f.stripe, updated ? [updated] : []);
+    expect((await entitlements(s.w.beta)).plan).toBe("pro");
+    const customer = (
+      await s.t
+        .admin`select stripe_customer_id as id from billing_customers where tenant_id = ${s.w.beta}`
+    )[0];
+    expect(f.fake.state.pendingLines.get(String(customer?.id))?.map((l) => l.proration)).toEqual([
+      true,
+      true,
+    ]);
+    const again = await domainFailure(
+      createCheckoutSession(s.t.app, f.stripe, { ...input, plan: "pro" }),
+    );
+    expect(again).toMatchObject({ code: "BAD_INPUT", field: "plan" });
+  });
 });
