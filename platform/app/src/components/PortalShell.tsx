@@ -7,6 +7,7 @@ import { roleLabel } from "../lib/roles";
 import type { CurrentUser } from "../server/auth";
 import { getBranding } from "../server/branding";
 import { getDeps } from "../server/deps";
+import { ReadOnlyBanner } from "./ReadOnlyBanner";
 import { SignOutButton } from "./SignOutButton";
 
 export type PortalPage =
@@ -90,6 +91,7 @@ export async function PortalShell({ current, active, title, extraNav = [], child
         </div>
       }
     >
+      <ReadOnlyBanner current={current} />
       {children}
     </AppShell>
   );

@@ -16,6 +16,7 @@ export function BillingPanel({ canManage }: { canManage: boolean }) {
   const checkout = useMutation(trpc.billing.checkout.mutationOptions({ onSuccess: go }));
   const portal = useMutation(trpc.billing.portal.mutationOptions({ onSuccess: go }));
   const c = current.data;
+  const currentCents = plans.data?.plans.find((p) => p.id === c?.plan)?.monthlyCents ?? 0;
   const planName = plans.data?.plans.find((p) => p.id === c?.plan)?.name ?? c?.plan;
   const usage = c
     ? Object.entries(c.limits).map(([key, cap]) => ({
@@ -84,7 +85,7 @@ export function BillingPanel({ canManage }: { canManage: boolean }) {
                   loading={checkout.isPending && checkout.variables?.plan === p.id}
                   onClick={() => checkout.mutate({ plan: p.id })}
                 >
-                  Upgrade to {p.name}
+                  {p.monthlyCents > currentCents ? "Upgrade" : "Switch"} to {p.name}
                 </Button>
               )}
             </div>
