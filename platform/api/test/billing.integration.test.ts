@@ -42,4 +42,23 @@ describe("billing.* through createCaller", () => {
     const member = await as(ALPHA, s.w.alpha, s.w.users.member.id);
     await trpcFailure(member.billing.checkout({ plan: "basic" }), "FORBIDDEN");
   });
+  it("setOverride: platform staff lift a limit for this agency; bad keys and values write nothing", async () => {
+    const staff = await as(ALPHA, s.w.alpha, s.w.users.platformAdmin.id);
+    await staff.billing.setOverride({ key: "seats", value: 500 });
+    const owner = await as(ALPHA, s.w.alpha, s.w.users.owner.id);
+    expect((await owner.billing.current()).limits.seats).toBe(500);
+    await trpcFailure(owner.billing.setOverride({ key: "seats", value: 1_000 }), "FORBIDDEN");
+    const bad = await trpcFailure(
+      staff.billing.setOverride({ key: "seatz", value: 5 }),
+      "BAD_REQUEST",
+    );
+    expect(bad.message).toContain("seatz");
+    await trpcFailure(staff.billing.setOverride({ key: "sso", value: 3 }), "BAD_REQUEST");
+    await trpcFailure(staff.billing.setOverride({ key: "seats", value: -1 }), "BAD_REQUEST");
+    expect(
+      (await s.t.admin`select key, value from feature_overrides`).map((r) => [r.key, r.value]),
+    ).toEqual([["seats", 500]]);
+    await staff.billing.setOverride({ key: "seats", value: null });
+    expect((await owner.billing.current()).limits.seats).toBe(100);
+  });
 });

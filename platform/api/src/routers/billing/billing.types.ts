@@ -44,3 +44,9 @@ export const ZInvoicesOutput = z.object({
     }),
   ),
 });
+
+// Key and value stay loose here: core checks both and names the field.
+export const ZOverrideInput = z.object({
+  key: z.string().max(40),
+  value: z.union([z.number(), z.boolean(), z.null()]),
+});

@@ -4,6 +4,7 @@ import { createPortalRoute } from "./create-portal";
 import { findInvoicesRoute } from "./find-invoices";
 import { findPlansRoute } from "./find-plans";
 import { getCurrentRoute } from "./get-current";
+import { setOverrideRoute } from "./set-override";
 
 export const billingRouter = createTRPCRouter({
   plans: findPlansRoute,
@@ -11,4 +12,5 @@ export const billingRouter = createTRPCRouter({
   checkout: createCheckoutRoute,
   portal: createPortalRoute,
   invoices: findInvoicesRoute,
+  setOverride: setOverrideRoute,
 });
