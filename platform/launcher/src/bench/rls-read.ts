@@ -20,6 +20,7 @@ type Row = { variant: string; mode: string } & LoadResult;
  * A tenant-scoped tRPC read (members.find: session check, role lookup, then the read inside
  * withTenant) under load on loopback, with RLS on, and with RLS off as the baseline measured
  * in the same run. Goals: p95 < 25 ms at >= 1,000 rps on 2 cores; RLS cost <= 1.15x.
+ * BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to /tmp/prof/cpu.
  */
 export async function benchRlsRead(): Promise<void> {
   const dataDir = join(repoRoot, ".data", "bench", "pg");
@@ -28,7 +29,11 @@ export async function benchRlsRead(): Promise<void> {
   const admin = postgres(pg.adminUrl, { max: 2, onnotice: () => {} });
   const server = fork(join(import.meta.dirname, "rls-read-server.ts"), {
     env: { ...process.env, BENCH_APP_URL: appUrlFrom(pg.adminUrl, APP_PASSWORD) },
-    execArgv: ["--import", "tsx"],
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof/cpu"] : []),
+    ],
     stdio: "inherit",
   });
   try {
