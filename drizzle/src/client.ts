@@ -36,17 +36,32 @@ function assertUuid(name: string, value: string): void {
 }
 
 /**
+ * Points an open transaction at another tenant until it ends (or the next switch). For core
+ * code only (tenants sync commits an agency and its sub-accounts as one transaction); prefer
+ * `withinTenant`, which switches back. Plugin logins need a host-signed context instead.
+ */
+export async function setTransactionTenant(tx: Tx, tenantId: string): Promise<void> {
+  assertUuid("tenantId", tenantId);
+  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+}
+
+/** Makes the open transaction act as `userId` (`app.user_id`), e.g. after checking a session. */
+export async function actAsUser(tx: Tx, userId: string): Promise<void> {
+  assertUuid("userId", userId);
+  await tx.execute(sql`select set_config('app.user_id', ${userId}, true)`);
+}
+
+/**
  * Runs `fn` with the open transaction switched to another tenant, then switches back. For
  * core code that must read a related tenant (a sub-account's agency) without holding a
  * second pooled connection. Works for the core login only: plugin logins need a
  * host-signed context that a plain setting cannot produce.
  */
 export async function withinTenant<T>(tx: Tx, tenantId: string, fn: () => Promise<T>): Promise<T> {
-  assertUuid("tenantId", tenantId);
   const [previous] = await tx.execute<{ tenant: string | null }>(
     sql`select current_setting('app.tenant_id', true) as tenant`,
   );
-  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  await setTransactionTenant(tx, tenantId);
   try {
     return await fn();
   } finally {

@@ -20,8 +20,10 @@ export {
 } from "drizzle-orm";
 export {
   type AppDatabase,
+  actAsUser,
   createAppDatabase,
   type Database,
+  setTransactionTenant,
   type TenantScope,
   type Tx,
   withinTenant,

@@ -1,4 +1,4 @@
-import { sql, type Tx } from "@omnify/db";
+import { setTransactionTenant, sql, type Tx } from "@omnify/db";
 
 /**
  * Moves an open transaction to another tenant, exactly as `withTenant` starts one
@@ -7,7 +7,7 @@ import { sql, type Tx } from "@omnify/db";
  * while each sub-account's rows are still written in its own tenant context.
  */
 export async function actAs(tx: Tx, tenantId: string): Promise<void> {
-  await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+  await setTransactionTenant(tx, tenantId);
 }
 
 /** Serialises concurrent syncs (start script + CLI) so both cannot create the same tenant. */

@@ -1,5 +1,6 @@
 import {
   type AppDatabase,
+  actAsUser,
   and,
   authSessions,
   eq,
@@ -85,7 +86,7 @@ export async function validateSessionInTransaction(
 
   // A platform admin or an agency owner visiting a sub-account has no membership that
   // would make their user row visible here; the row is visible to its own user, so act as them.
-  await tx.execute(sql`select set_config('app.user_id', ${session.userId}, true)`);
+  await actAsUser(tx, session.userId);
   const [user] = await tx.select(publicUserColumns).from(users).where(eq(users.id, session.userId));
   if (!user) return null;
 

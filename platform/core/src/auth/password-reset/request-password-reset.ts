@@ -1,4 +1,13 @@
-import { type AppDatabase, and, eq, gt, isNull, passwordResetTokens, sql } from "@omnify/db";
+import {
+  type AppDatabase,
+  actAsUser,
+  and,
+  eq,
+  gt,
+  isNull,
+  passwordResetTokens,
+  sql,
+} from "@omnify/db";
 import type { CoreConfig } from "../../env";
 import { brandedFrom } from "../../mail/branded-from";
 import type { Mailer } from "../../mail/mailer";
@@ -36,7 +45,7 @@ export async function requestPasswordReset(
       sql`select id from app.user_for_login(${email})`,
     );
     if (!user) return;
-    await tx.execute(sql`select set_config('app.user_id', ${user.id}, true)`);
+    await actAsUser(tx, user.id);
     if (!(await effectiveRoleInTransaction(tx, tenant, user.id))) return;
 
     const live = and(

@@ -1,5 +1,6 @@
 import {
   type AppDatabase,
+  actAsUser,
   and,
   authSessions,
   eq,
@@ -47,7 +48,7 @@ export async function resetPassword(
       .returning({ userId: passwordResetTokens.userId });
     if (!row) throw badInput("token", EXPIRED);
 
-    await tx.execute(sql`select set_config('app.user_id', ${row.userId}, true)`);
+    await actAsUser(tx, row.userId);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
 
     // Sessions are tenant rows; visit each tenant inside this transaction to end them all.
