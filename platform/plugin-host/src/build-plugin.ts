@@ -15,6 +15,10 @@ export async function buildPlugin(
   const bundle = await buildServerBundle(entryFile, opts);
   const pool = createPluginHostPool({
     processes: 1,
+    // The 2 s production load limit is wall-clock time: a build running beside other builds
+    // (turbo runs them in parallel on 2 cores) can be starved that long on its first compile.
+    // Nothing untrusted runs here beyond the manifest, so wait longer rather than fail.
+    loadTimeoutMs: 60_000,
     hostApi: async () => {
       throw new HostApiError("not_available", "host APIs are not available at build time");
     },
