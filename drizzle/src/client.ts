@@ -69,8 +69,20 @@ export async function withinTenant<T>(tx: Tx, tenantId: string, fn: () => Promis
   }
 }
 
-export function createAppDatabase(appUrl: string, opts: { max?: number } = {}): AppDatabase {
-  const client = postgres(appUrl, { max: opts.max ?? 10, onnotice: () => {} });
+export function createAppDatabase(
+  appUrl: string,
+  opts: {
+    max?: number;
+    /** Called with each statement's text as it is sent (tests count round trips with it). */
+    onQuery?: (statement: string) => void;
+  } = {},
+): AppDatabase {
+  const onQuery = opts.onQuery;
+  const client = postgres(appUrl, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    ...(onQuery ? { debug: (_connection: number, statement: string) => onQuery(statement) } : {}),
+  });
   const db = drizzle(client, { schema, casing: "snake_case" });
 
   async function run<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, scope?: TenantScope) {

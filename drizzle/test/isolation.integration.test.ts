@@ -12,16 +12,23 @@ beforeAll(async () => {
   t = await createTestDatabase();
   seed = await seedTwoTenants(t.admin);
   tables = await tenantTables(t.admin);
-  for (const table of tables) {
-    const factory = rowFactories[table];
-    if (!factory) continue;
-    for (const [tenant, user] of [
-      [seed.agencyA, seed.userA],
-      [seed.agencyB, seed.userB],
-    ] as const) {
-      const row = factory(tenant, user);
-      await t.admin`insert into ${t.admin(table)} ${t.admin(row)}`;
+  // In passes: a table whose rows point at a table not filled yet (foreign key) waits a pass.
+  let pending = tables.filter((table) => rowFactories[table]);
+  while (pending.length > 0) {
+    const waiting: string[] = [];
+    for (const table of pending) {
+      const factory = rowFactories[table];
+      if (!factory) continue;
+      const rows = [factory(seed.agencyA, seed.userA), factory(seed.agencyB, seed.userB)];
+      await t.admin`insert into ${t.admin(table)} ${t.admin(rows)}`.catch(
+        (e: { code?: string }) => {
+          if (e.code !== "23503") throw e;
+          waiting.push(table);
+        },
+      );
     }
+    if (waiting.length === pending.length) throw new Error(`cannot seed ${waiting.join(", ")}`);
+    pending = waiting;
   }
 });
 afterAll(() => t?.drop());

@@ -83,7 +83,8 @@ describe("syncTenants writes nothing it should not", () => {
 
 describe("syncTenants ownership rules", () => {
   it("uninstalls unlisted plugins it installed, keeping admins' installs, members and domains", async () => {
-    await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.0.0" });
+    for (const pluginId of ["utm-links", "billboards"])
+      await insertCatalogVersion(t.admin, { pluginId, version: "1.0.0" });
     await syncTenants(t.app, [northwind]);
     const [agency] = await t.admin`select id from tenants where slug = 'northwind'`;
     const userId = randomUUID();
@@ -104,6 +105,7 @@ describe("syncTenants ownership rules", () => {
       where tenant_id = ${agency?.id} order by plugin_id`;
     expect(statuses).toEqual([
       { plugin_id: "admins-own", status: "enabled" },
+      { plugin_id: "billboards", status: "enabled" },
       { plugin_id: "stray", status: "uninstalled" },
       { plugin_id: "utm-links", status: "enabled" },
     ]);

@@ -25,6 +25,7 @@ beforeAll(async () => {
   // `npm start` registers built plugins before it syncs; the newest version is installed.
   await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.0.0" });
   await insertCatalogVersion(t.admin, { pluginId: "utm-links", version: "1.10.0" });
+  await insertCatalogVersion(t.admin, { pluginId: "billboards", version: "1.0.0" });
 });
 afterAll(() => t?.drop());
 
@@ -109,10 +110,17 @@ describe("syncTenants against PostgreSQL, as the app role", () => {
 
     const plugins = await t.admin`
       select t.slug, p.plugin_id, p.version, p.status, p.installed_by
-      from plugin_installations p join tenants t on t.id = p.tenant_id order by t.slug`;
+      from plugin_installations p join tenants t on t.id = p.tenant_id order by t.slug, p.plugin_id`;
     const installed = { plugin_id: "utm-links", version: "1.10.0", status: "enabled" };
     expect(plugins).toEqual([
       { slug: "acme", ...installed, installed_by: null },
+      {
+        slug: "northwind",
+        plugin_id: "billboards",
+        version: "1.0.0",
+        status: "enabled",
+        installed_by: null,
+      },
       { slug: "northwind", ...installed, installed_by: null },
     ]);
     const created = await t.admin`select type from plugin_events order by type`;

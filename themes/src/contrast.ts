@@ -80,3 +80,31 @@ export function checkThemeContrast(
   }
   return failures;
 }
+
+/** What each checked pair is on screen, so a refusal can say which part of the UI fails. */
+export const CONTRAST_PAIR_LABELS: Readonly<Record<string, string>> = {
+  "foreground/background": "Body text on the page background",
+  "foreground/muted": "Body text on muted panels",
+  "surfaceForeground/surface": "Text on cards",
+  "mutedForeground/background": "Secondary text on the page background",
+  "mutedForeground/surface": "Secondary text on cards",
+  "mutedForeground/muted": "Secondary text on muted panels",
+  "primaryForeground/primary": "Text on primary buttons",
+  "accentForeground/accent": "Text on accent elements",
+  "dangerForeground/danger": "Text on danger buttons",
+  "primary/background": "Links on the page background",
+  "primary/surface": "Links on cards",
+  "danger/background": "Error text on the page background",
+  "danger/surface": "Error text on cards",
+  "success/background": "Success text on the page background",
+  "success/surface": "Success text on cards",
+  "warning/background": "Warning text on the page background",
+  "warning/surface": "Warning text on cards",
+};
+
+/** One sentence naming the pair, both colours and the ratio, e.g. for a form field error. */
+export function contrastFailureMessage(failure: ContrastFailure, tokens: ThemeTokens): string {
+  const { foreground: fg, background: bg } = failure;
+  const label = CONTRAST_PAIR_LABELS[`${fg}/${bg}`] ?? `${fg} on ${bg}`;
+  return `${label} (${fg} ${tokens.colors[fg]} on ${bg} ${tokens.colors[bg]}) has contrast ${failure.ratio.toFixed(2)}:1; WCAG AA needs ${failure.required}:1`;
+}

@@ -43,6 +43,17 @@ export const logoSchema = z.object({
     .max(20_000)
     .regex(/^\s*<svg[\s>]/, { message: "must be inline <svg> markup" })
     .optional(),
+  /**
+   * An uploaded logo image: a same-origin brand-asset path (`/brand-assets/<sha256>`) or an
+   * absolute http(s) URL (e-mails need one). Shown instead of the text when present.
+   */
+  imageUrl: z
+    .string()
+    .max(2_000)
+    .regex(/^(\/brand-assets\/[0-9a-f]{64}|https?:\/\/[^\s"'<>\\]+)$/, {
+      message: "must be a brand-asset path or an http(s) URL",
+    })
+    .optional(),
 });
 
 export const themeTokensSchema = z.object({

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkThemeContrast, contrastRatio, relativeLuminance, themes } from "../src/index";
+import {
+  applyBrandOverrides,
+  CONTRAST_PAIR_LABELS,
+  CONTRAST_PAIRS,
+  checkThemeContrast,
+  contrastFailureMessage,
+  contrastRatio,
+  getTheme,
+  relativeLuminance,
+  themes,
+} from "../src/index";
 
 describe("contrastRatio", () => {
   it("matches known WCAG values", () => {
@@ -34,6 +44,23 @@ describe("checkThemeContrast", () => {
         background: "primary",
         required: 4.5,
       }),
+    );
+  });
+});
+
+describe("contrast failure messages", () => {
+  it("label every checked pair, so a refusal says which part of the UI fails", () => {
+    for (const [fg, bg] of CONTRAST_PAIRS) expect(CONTRAST_PAIR_LABELS[`${fg}/${bg}`]).toBeTruthy();
+  });
+
+  it("name the pair, both colours and the ratio against AA", () => {
+    const tokens = applyBrandOverrides(getTheme("aurora"), {
+      colors: { primary: "#ffff00", primaryForeground: "#ffffff" },
+    });
+    const failure = checkThemeContrast(tokens).find((f) => f.foreground === "primaryForeground");
+    if (!failure) throw new Error("expected primaryForeground on primary to fail");
+    expect(contrastFailureMessage(failure, tokens)).toBe(
+      `Text on primary buttons (primaryForeground #ffffff on primary #ffff00) has contrast ${failure.ratio.toFixed(2)}:1; WCAG AA needs 4.5:1`,
     );
   });
 });

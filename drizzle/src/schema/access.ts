@@ -1,63 +1,48 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { tenantIsolationPolicy } from "../policies/tenant";
+import { check, index, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, timestamps } from "./columns";
 import { users } from "./identity";
 import { tenants } from "./tenancy";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 /**
  * An agency's own roles: named sets of module-level grants (`<module>:read|write`). Owned by
  * the agency (tenant_id); assignable to agency members and to members of its sub-accounts
  * through `memberships.custom_role_id`, which refuses deleting a role still in use.
  */
-export const customRoles = pgTable(
+export const customRoles = tenantTable(
   "custom_roles",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     name: text("name").notNull(),
     permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     unique("custom_roles_tenant_name_key").on(t.tenantId, t.name),
     check("custom_roles_name_check", sql`length(btrim(${t.name})) between 1 and 60`),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);
 
 /**
  * Which sub-accounts a restricted agency member may list and open. Owned by the agency
  * (tenant_id); the sub-account must be one of the agency's, which core checks on insert.
  */
-export const subaccountAssignments = pgTable(
+export const subaccountAssignments = tenantTable(
   "subaccount_assignments",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     subaccountId: uuid("subaccount_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId, t.subaccountId] }),
     index("subaccount_assignments_subaccount_idx").on(t.subaccountId),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, inet, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, inet, jsonb, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { appRole, currentTenant } from "../policies/tenant";
+import { timestamptz } from "./columns";
 
 /**
  * Append-only record of admin and money actions. The app role may only INSERT and SELECT
@@ -21,7 +22,7 @@ export const auditLog = pgTable(
     ip: inet("ip"),
     userAgent: text("user_agent"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: timestamptz("occurred_at").notNull().defaultNow(),
   },
   (t) => [
     index("audit_log_tenant_time_idx").on(t.tenantId, t.occurredAt.desc(), t.id.desc()),

@@ -1,61 +1,47 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  jsonb,
-  pgPolicy,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { appRole, definerReadPolicy, tenantIsolationPolicy } from "../policies/tenant";
-import { tenants } from "./tenancy";
+import { bigint, check, jsonb, pgPolicy, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { appRole, definerReadPolicy } from "../policies/tenant";
+import { createdAt, timestamptz, updatedAt } from "./columns";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 export const subscriptionStatuses = ["trialing", "active", "past_due", "canceled"] as const;
 export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
 
 /** A tenant's Stripe customer. Webhooks name the customer, so the definer maps it back. */
-export const billingCustomers = pgTable(
+export const billingCustomers = tenantTable(
   "billing_customers",
   {
-    tenantId: uuid("tenant_id")
-      .primaryKey()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn().primaryKey(),
     stripeCustomerId: text("stripe_customer_id").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [tenantIsolationPolicy(t.tenantId), definerReadPolicy()],
-).enableRLS();
+  () => [definerReadPolicy()],
+);
 
 /**
  * The tenant's current subscription as last reported by Stripe. `stripeVersion` is the
  * `created` time (ms) of the event that wrote it, so an older event arriving late is ignored.
  */
-export const subscriptions = pgTable(
+export const subscriptions = tenantTable(
   "subscriptions",
   {
-    tenantId: uuid("tenant_id")
-      .primaryKey()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn().primaryKey(),
     stripeSubscriptionId: text("stripe_subscription_id").notNull().unique(),
     plan: text("plan").notNull(),
     status: text("status", { enum: subscriptionStatuses }).notNull(),
-    currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
+    currentPeriodEnd: timestamptz("current_period_end"),
     /** When the tenant fell past due; read-only starts once the grace period has run out. */
-    pastDueSince: timestamp("past_due_since", { withTimezone: true }),
+    pastDueSince: timestamptz("past_due_since"),
     stripeVersion: bigint("stripe_version", { mode: "number" }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check(
       "subscriptions_status_check",
       sql`${t.status} in ('trialing', 'active', 'past_due', 'canceled')`,
     ),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);
 
 /**
  * Every verified Stripe webhook, stored before any processing: the primary key is the
@@ -68,9 +54,9 @@ export const stripeEvents = pgTable(
     id: text("id").primaryKey(),
     type: text("type").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
-    stripeCreated: timestamp("stripe_created", { withTimezone: true }).notNull(),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-    processedAt: timestamp("processed_at", { withTimezone: true }),
+    stripeCreated: timestamptz("stripe_created").notNull(),
+    receivedAt: timestamptz("received_at").notNull().defaultNow(),
+    processedAt: timestamptz("processed_at"),
     error: text("error"),
   },
   () => [
@@ -84,16 +70,14 @@ export const stripeEvents = pgTable(
 ).enableRLS();
 
 /** Platform-admin overrides of a plan's limits and feature flags for one tenant. */
-export const featureOverrides = pgTable(
+export const featureOverrides = tenantTable(
   "feature_overrides",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     key: text("key").notNull(),
     /** A number for a limit (null = unlimited is not allowed here), a boolean for a flag. */
     value: jsonb("value").$type<number | boolean>().notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.key] }), tenantIsolationPolicy(t.tenantId)],
-).enableRLS();
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);

@@ -1,33 +1,29 @@
 import { sql } from "drizzle-orm";
-import { index, inet, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { definerReadPolicy, definerRole, tenantIsolationPolicy } from "../policies/tenant";
+import { index, inet, pgPolicy, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { definerReadPolicy, definerRole } from "../policies/tenant";
+import { createdAt, timestamptz } from "./columns";
 import { tenants } from "./tenancy";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 /**
  * Screens paired with a tenant. The device token is `<id>.<secret>`; only the secret's
  * SHA-256 is stored, and it stays null until the screen has collected its token once.
  */
-export const devices = pgTable(
+export const devices = tenantTable(
   "devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     name: text("name").notNull(),
     tokenHash: text("token_hash"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamptz("last_seen_at"),
     lastIp: inet("last_ip"),
     appVersion: text("app_version"),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedAt: timestamptz("revoked_at"),
   },
-  (t) => [
-    index("devices_tenant_idx").on(t.tenantId, t.createdAt),
-    tenantIsolationPolicy(t.tenantId),
-    definerReadPolicy(),
-  ],
-).enableRLS();
+  (t) => [index("devices_tenant_idx").on(t.tenantId, t.createdAt), definerReadPolicy()],
+);
 
 /**
  * Pairing codes a screen asks for before it belongs to anyone. Not tenant-owned until an
@@ -40,14 +36,14 @@ export const devicePairings = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     code: text("code").notNull().unique(),
     pollTokenHash: text("poll_token_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
     claimedTenantId: uuid("claimed_tenant_id").references(() => tenants.id, {
       onDelete: "cascade",
     }),
     deviceId: uuid("device_id"),
-    claimedAt: timestamp("claimed_at", { withTimezone: true }),
-    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamptz("claimed_at"),
+    deliveredAt: timestamptz("delivered_at"),
+    createdAt: createdAt(),
   },
   (t) => [
     index("device_pairings_expires_idx").on(t.expiresAt),

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { definerReadPolicy, tenantIsolationPolicy } from "../policies/tenant";
+import { bigint, check, index, integer, text, uuid } from "drizzle-orm/pg-core";
+import { definerReadPolicy } from "../policies/tenant";
+import { timestamps, timestamptz } from "./columns";
 import { users } from "./identity";
-import { tenants } from "./tenancy";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 export const transferKinds = ["export", "import"] as const;
 export type TransferKind = (typeof transferKinds)[number];
@@ -13,13 +14,11 @@ export type TransferStatus = (typeof transferStatuses)[number];
  * A tenant's data export or import, run by the worker. The row is the visible progress
  * (the page polls it) and, once an export succeeds, points at its archive on disk.
  */
-export const exportJobs = pgTable(
+export const exportJobs = tenantTable(
   "export_jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     kind: text("kind", { enum: transferKinds }).notNull(),
     status: text("status", { enum: transferStatuses }).notNull().default("queued"),
     progress: integer("progress").notNull().default(0),
@@ -29,15 +28,13 @@ export const exportJobs = pgTable(
     bytes: bigint("bytes", { mode: "number" }),
     error: text("error"),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    ...timestamps(),
+    finishedAt: timestamptz("finished_at"),
   },
   (t) => [
     index("export_jobs_tenant_created_idx").on(t.tenantId, t.createdAt),
     check("export_jobs_progress_check", sql`${t.progress} between 0 and 100`),
-    tenantIsolationPolicy(t.tenantId),
     // The dispatcher finds queued jobs (ids only) through app.queued_export_jobs().
     definerReadPolicy(),
   ],
-).enableRLS();
+);

@@ -7,20 +7,14 @@ import {
   pgPolicy,
   pgTable,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  appRole,
-  currentTenant,
-  currentUser,
-  definerReadPolicy,
-  tenantIsolationPolicy,
-} from "../policies/tenant";
+import { appRole, currentTenant, currentUser, definerReadPolicy } from "../policies/tenant";
 import { customRoles } from "./access";
-import { tenants } from "./tenancy";
+import { createdAt, timestamptz } from "./columns";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 const citext = customType<{ data: string }>({ dataType: () => "citext" });
 
@@ -43,7 +37,7 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   () => [
     definerReadPolicy(),
@@ -67,13 +61,11 @@ export const users = pgTable(
   ],
 ).enableRLS();
 
-export const memberships = pgTable(
+export const memberships = tenantTable(
   "memberships",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -85,85 +77,70 @@ export const memberships = pgTable(
     }),
     // Agency memberships only: limits the member to the sub-accounts assigned to them.
     restricted: boolean("restricted").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("memberships_tenant_user_key").on(t.tenantId, t.userId),
     index("memberships_user_idx").on(t.userId),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
   "invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     email: citext("email").notNull(),
     role: text("role", { enum: membershipRoles }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     status: text("status", { enum: invitationStatuses }).notNull().default("pending"),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    acceptedAt: timestamptz("accepted_at"),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("invitations_one_pending_key")
       .on(t.tenantId, t.email)
       .where(sql`status = 'pending'`),
     index("invitations_tenant_status_idx").on(t.tenantId, t.status, t.expiresAt),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);
 
 /**
  * Server-side session records. The next-auth JWT carries only a random session id; the
  * row (keyed by its SHA-256) makes every session listable and revocable.
  */
-export const authSessions = pgTable(
+export const authSessions = tenantTable(
   "auth_sessions",
   {
     id: text("id").primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     ip: inet("ip"),
     userAgent: text("user_agent"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
     /** Last password or TOTP confirmation (sign-in or step-up); gates sensitive actions. */
-    reauthenticatedAt: timestamp("reauthenticated_at", { withTimezone: true }),
+    reauthenticatedAt: timestamptz("reauthenticated_at"),
   },
-  (t) => [
-    index("auth_sessions_user_idx").on(t.tenantId, t.userId),
-    tenantIsolationPolicy(t.tenantId),
-  ],
-).enableRLS();
+  (t) => [index("auth_sessions_user_idx").on(t.tenantId, t.userId)],
+);
 
 /**
  * One-time tokens that carry a signed-in user from one host to another (agency portal to
  * a sub-account subdomain, or to a custom domain), since host-only cookies cannot cross.
  */
-export const handoffTokens = pgTable(
-  "handoff_tokens",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-  },
-  (t) => [tenantIsolationPolicy(t.tenantId)],
-).enableRLS();
+export const handoffTokens = tenantTable("handoff_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  tenantId: tenantIdColumn(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamptz("expires_at").notNull(),
+  usedAt: timestamptz("used_at"),
+});

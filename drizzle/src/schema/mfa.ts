@@ -7,12 +7,13 @@ import {
   pgPolicy,
   pgTable,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { appRole, currentUser, tenantIsolationPolicy } from "../policies/tenant";
+import { appRole, currentUser } from "../policies/tenant";
+import { createdAt, timestamptz, updatedAt } from "./columns";
 import { users } from "./identity";
 import { tenants } from "./tenancy";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 /**
  * Rows that belong to one global user rather than to a tenant: visible and writable only
@@ -43,9 +44,9 @@ export const userMfa = pgTable(
     secretCiphertext: text("secret_ciphertext").notNull(),
     secretIv: text("secret_iv").notNull(),
     secretTag: text("secret_tag").notNull(),
-    enabledAt: timestamp("enabled_at", { withTimezone: true }),
+    enabledAt: timestamptz("enabled_at"),
     lastUsedStep: bigint("last_used_step", { mode: "number" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   () => [ownUserPolicy("mfa_own_user")],
 ).enableRLS();
@@ -59,24 +60,20 @@ export const mfaRecoveryCodes = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull().unique(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamptz("used_at"),
+    createdAt: createdAt(),
   },
   (t) => [index("mfa_recovery_codes_user_idx").on(t.userId), ownUserPolicy("recovery_own_user")],
 ).enableRLS();
 
 /** Per-tenant security policy; a missing row means the defaults (MFA optional). */
-export const tenantSecuritySettings = pgTable(
-  "tenant_security_settings",
-  {
-    tenantId: uuid("tenant_id")
-      .primaryKey()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    requireMfa: boolean("require_mfa").notNull().default(false),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [tenantIsolationPolicy(t.tenantId)],
-).enableRLS();
+export const tenantSecuritySettings = tenantTable("tenant_security_settings", {
+  tenantId: uuid("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  requireMfa: boolean("require_mfa").notNull().default(false),
+  updatedAt: updatedAt(),
+});
 
 /**
  * Failed sign-in counters for escalating lockout, one row per throttle key: the SHA-256 of
@@ -89,8 +86,8 @@ export const loginAttempts = pgTable(
   {
     key: text("key").primaryKey(),
     failures: integer("failures").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamptz("locked_until"),
+    lastFailureAt: timestamptz("last_failure_at").notNull().defaultNow(),
   },
   () => [
     pgPolicy("throttle_app", {
@@ -106,22 +103,17 @@ export const loginAttempts = pgTable(
  * Password-reset tokens (SHA-256 stored), issued on one tenant's host so the link, the
  * mail's branding and the sign-in afterwards all stay on that tenant's origin.
  */
-export const passwordResetTokens = pgTable(
+export const passwordResetTokens = tenantTable(
   "password_reset_tokens",
   {
     tokenHash: text("token_hash").primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdAt: createdAt(),
   },
-  (t) => [
-    index("password_reset_tokens_user_idx").on(t.tenantId, t.userId),
-    tenantIsolationPolicy(t.tenantId),
-  ],
-).enableRLS();
+  (t) => [index("password_reset_tokens_user_idx").on(t.tenantId, t.userId)],
+);

@@ -10,13 +10,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { definerReadPolicy, tenantIsolationPolicy } from "../policies/tenant";
+import { definerReadPolicy } from "../policies/tenant";
+import { createdAt, timestamptz, updatedAt } from "./columns";
 import { users } from "./identity";
-import { tenants } from "./tenancy";
+import { tenantIdColumn, tenantTable } from "./tenant-table";
 
 export const installationStatuses = ["enabled", "disabled", "uninstalled"] as const;
 export type InstallationStatus = (typeof installationStatuses)[number];
@@ -40,7 +40,7 @@ export const pluginVersions = pgTable(
       .$type<Array<{ name: string; sha256: string; sql?: string }>>()
       .notNull()
       .default([]),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.pluginId, t.version] }),
@@ -51,12 +51,10 @@ export const pluginVersions = pgTable(
 ).enableRLS();
 
 /** A tenant's plugin: which version, what the admin consented to, and its settings. */
-export const pluginInstallations = pgTable(
+export const pluginInstallations = tenantTable(
   "plugin_installations",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     pluginId: text("plugin_id").notNull(),
     version: text("version").notNull(),
     status: text("status", { enum: installationStatuses }).notNull().default("enabled"),
@@ -66,9 +64,9 @@ export const pluginInstallations = pgTable(
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     /** Null when the tenants config (not a person) installed it. */
     installedBy: uuid("installed_by").references(() => users.id, { onDelete: "set null" }),
-    installedAt: timestamp("installed_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    uninstalledAt: timestamp("uninstalled_at", { withTimezone: true }),
+    installedAt: timestamptz("installed_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
+    uninstalledAt: timestamptz("uninstalled_at"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.pluginId] }),
@@ -81,13 +79,12 @@ export const pluginInstallations = pgTable(
       "plugin_installations_uninstalled_check",
       sql`(${t.status} = 'uninstalled') = (${t.uninstalledAt} is not null)`,
     ),
-    tenantIsolationPolicy(t.tenantId),
     definerReadPolicy(),
   ],
-).enableRLS();
+);
 
 /** Envelope-encrypted secrets of one installation (AES-256-GCM, per-installation data key). */
-export const pluginSecrets = pgTable(
+export const pluginSecrets = tenantTable(
   "plugin_secrets",
   {
     tenantId: uuid("tenant_id").notNull(),
@@ -98,7 +95,7 @@ export const pluginSecrets = pgTable(
     tag: text("tag").notNull(),
     wrappedKey: text("wrapped_key").notNull(),
     keyVersion: integer("key_version").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.pluginId, t.name] }),
@@ -107,24 +104,27 @@ export const pluginSecrets = pgTable(
       columns: [t.tenantId, t.pluginId],
       foreignColumns: [pluginInstallations.tenantId, pluginInstallations.pluginId],
     }).onDelete("cascade"),
-    tenantIsolationPolicy(t.tenantId),
   ],
-).enableRLS();
+);
 
 /** Metered usage, shared with billing; the idempotency key makes retries harmless. */
-export const usageEvents = pgTable(
+export const usageEvents = tenantTable(
   "usage_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     meter: text("meter").notNull(),
     /** 'core' or 'plugin:<id>'. */
     source: text("source").notNull(),
     quantity: numeric("quantity").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    occurredAt: timestamptz("occurred_at").notNull().defaultNow(),
+    /** What a `unique` meter counts distinct values of (e.g. a user id). */
+    subject: text("subject"),
+    /** The meter's aggregation when recorded: sum | count | max | unique. */
+    aggregation: text("aggregation").notNull().default("sum"),
+    /** When it reached us; roll-ups re-roll closed buckets that receive late events. */
+    ingestedAt: timestamptz("ingested_at").notNull().defaultNow(),
   },
   (t) => [
     // Per source and meter: one plugin cannot pre-empt another's keys.
@@ -132,31 +132,32 @@ export const usageEvents = pgTable(
     index("usage_events_tenant_meter_idx").on(t.tenantId, t.meter, t.occurredAt),
     check("usage_events_quantity_check", sql`${t.quantity} >= 0`),
     check("usage_events_source_check", sql`${t.source} ~ '^(core|plugin:[a-z0-9-]+)$'`),
-    tenantIsolationPolicy(t.tenantId),
+    check(
+      "usage_events_aggregation_check",
+      sql`${t.aggregation} in ('sum', 'count', 'max', 'unique')`,
+    ),
+    index("usage_events_tenant_ingested_idx").on(t.tenantId, t.ingestedAt),
   ],
-).enableRLS();
+);
 
 /**
  * Durable outbox of events for plugins: written in the same transaction as the change that
  * caused it, drained by the worker into one dispatch job per subscribed installation.
  */
-export const pluginEvents = pgTable(
+export const pluginEvents = tenantTable(
   "plugin_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     type: text("type").notNull(),
     payload: jsonb("payload").$type<unknown>().notNull(),
     source: text("source").notNull(),
     /** How many plugin handlers this event has passed through; bounds event loops. */
     hops: integer("hops").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("plugin_events_tenant_created_idx").on(t.tenantId, t.createdAt),
-    tenantIsolationPolicy(t.tenantId),
     definerReadPolicy(),
   ],
-).enableRLS();
+);

@@ -7,20 +7,14 @@ import {
   pgPolicy,
   pgTable,
   text,
-  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  appRole,
-  currentTenant,
-  definerReadPolicy,
-  tenantIsolationPolicy,
-} from "../policies/tenant";
+import { appRole, currentTenant, definerReadPolicy } from "../policies/tenant";
+import { timestamps } from "./columns";
 
 export const tenantKinds = ["agency", "subaccount"] as const;
 export type TenantKind = (typeof tenantKinds)[number];
-export const domainStatuses = ["pending", "verified", "misconfigured"] as const;
 
 /**
  * Agencies and their sub-accounts. A tenant sees its own row and its children's rows
@@ -37,8 +31,7 @@ export const tenants = pgTable(
     themeId: text("theme_id").notNull(),
     plan: text("plan").notNull().default("free"),
     brand: jsonb("brand").$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     unique("tenants_parent_slug_key").on(t.parentId, t.slug).nullsNotDistinct(),
@@ -54,31 +47,6 @@ export const tenants = pgTable(
       using: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
       withCheck: sql`${t.id} = ${currentTenant} or ${t.parentId} = ${currentTenant}`,
     }),
-    definerReadPolicy(),
-  ],
-).enableRLS();
-
-/** Host names that route to a tenant: an agency's custom domains. */
-export const tenantDomains = pgTable(
-  "tenant_domains",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
-    hostname: text("hostname").notNull().unique(),
-    status: text("status", { enum: domainStatuses }).notNull().default("pending"),
-    verificationToken: text("verification_token").notNull(),
-    /** Why the last check left the domain pending or misconfigured, in words for a person. */
-    statusReason: text("status_reason"),
-    checkedAt: timestamp("checked_at", { withTimezone: true }),
-    verifiedAt: timestamp("verified_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("tenant_domains_tenant_idx").on(t.tenantId),
-    check("tenant_domains_hostname_lower", sql`${t.hostname} = lower(${t.hostname})`),
-    tenantIsolationPolicy(t.tenantId),
     definerReadPolicy(),
   ],
 ).enableRLS();

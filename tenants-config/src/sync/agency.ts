@@ -57,7 +57,9 @@ export async function applyAgency(
       name: def.name,
       themeId: def.theme,
       plan: def.plan,
-      brand: def.brand ?? {},
+      // Only a declared brand is managed: otherwise a sync would wipe what the agency set
+      // in the brand editor (logo, colours) on every start.
+      ...(def.brand ? { brand: def.brand } : {}),
     },
   );
   const targets: Target[] = [

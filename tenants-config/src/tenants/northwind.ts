@@ -5,7 +5,7 @@ export default defineTenant({
   name: "Northwind Media",
   theme: "aurora",
   plan: "pro",
-  plugins: ["utm-links"],
+  plugins: ["utm-links", "billboards"],
   members: [
     { email: "owner@northwind.test", name: "Nora Owner", role: "agency_owner" },
     { email: "admin@northwind.test", name: "Adam Admin", role: "agency_admin" },
