@@ -11,8 +11,10 @@ import { invitationsRouter } from "./routers/invitations/router";
 import { membersRouter } from "./routers/members/router";
 import { pluginsRouter } from "./routers/plugins/router";
 import { realtimeRouter } from "./routers/realtime/router";
+import { rebillingRouter } from "./routers/rebilling/router";
 import { rolesRouter } from "./routers/roles/router";
 import { subaccountsRouter } from "./routers/subaccounts/router";
+import { usageRouter } from "./routers/usage/router";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +23,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   auth: authRouter,
   billing: billingRouter,
+  usage: usageRouter,
   branding: brandingRouter,
   devices: devicesRouter,
   domains: domainsRouter,
@@ -29,6 +32,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   plugins: pluginsRouter,
   realtime: realtimeRouter,
+  rebilling: rebillingRouter,
   roles: rolesRouter,
   subaccounts: subaccountsRouter,
 });

@@ -1,19 +1,18 @@
 import {
   type AccessActor,
   type Action,
-  accessInTransaction,
   authorize,
   DomainError,
-  findAccess,
-  mfaEnrolmentMissing,
+  loadRequestContext,
+  type RequestContext,
   type ResolvedTenant,
-  validateAuthSession,
-  validateSessionInTransaction,
+  requestContextInTransaction,
 } from "@omnify/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Context } from "./context";
 import { domainCause, fieldErrorsOf, toTrpcError } from "./errors";
+import { assertWritable } from "./read-only";
 import { assertRecentAuth } from "./step-up";
 
 const t = initTRPC.context<Context>().create({
@@ -52,23 +51,32 @@ export const tenantPublicProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { tenant: ctx.tenant } });
 });
 
+type Call = Parameters<typeof assertWritable>[1];
+
+/**
+ * The session, access, required-MFA and read-only gates over one request context:
+ * UNAUTHORIZED without a live session; FORBIDDEN without access here, (when `enforceMfa`)
+ * while the tenant requires MFA the member has not set up, or for a mutation outside the
+ * allow-list while the workspace is read-only for billing (read-only.ts). Returns what
+ * procedures see in `ctx`.
+ */
+function admit(context: RequestContext | null, enforceMfa: boolean, call: Call) {
+  if (!context) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const { session, actor, billing: billingAccess } = context;
+  if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
+  if (enforceMfa && context.mfaEnrolmentMissing) throw mfaEnrolmentRequired();
+  assertWritable(billingAccess, call);
+  return { user: session.user, session, role: actor.role, actor, billingAccess };
+}
+
 /**
  * A signed-in member of the host's tenant, outside any transaction: for procedures that
- * touch other tenants (handoff) or none (realtime tokens).
+ * touch other tenants (handoff) or none (realtime tokens). The checks cost one short
+ * transaction with a single context query.
  */
-export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, next }) => {
-  const session = await validateAuthSession(ctx.db, ctx.tenant.id, ctx.sessionToken);
-  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  const actor = await findAccess(ctx.db, ctx.tenant, session.userId);
-  if (!actor) throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
-  const tenant = ctx.tenant;
-  const missing = await ctx.db.withTenant(
-    tenant.id,
-    (tx) => mfaEnrolmentMissing(tx, tenant, session.userId),
-    { userId: session.userId },
-  );
-  if (missing) throw mfaEnrolmentRequired();
-  return next({ ctx: { user: session.user, session, role: actor.role, actor } });
+export const memberProcedure = tenantPublicProcedure.use(async ({ ctx, type, path, next }) => {
+  const context = await loadRequestContext(ctx.db, ctx.tenant, ctx.sessionToken);
+  return next({ ctx: admit(context, true, { type, path }) });
 });
 
 /** The refusal for a member who must set up MFA first; `data.field` names it for clients. */
@@ -82,25 +90,15 @@ function mfaEnrolmentRequired(): TRPCError {
 
 /**
  * A signed-in member whose resolver runs inside one withTenant transaction of the host's
- * tenant (`ctx.tx`). The session check, the role lookup and the required-MFA check run in
- * that same transaction (the agency checks for a sub-account switch context inside it), so a
- * request costs one transaction and one pooled connection. A failed resolver rolls it all back.
+ * tenant (`ctx.tx`): BEGIN, set_config, ONE request-context query (`app.request_context()`:
+ * session, user, access, required MFA, billing), the resolver's own statements, COMMIT.
+ * A failed resolver rolls it all back. See docs/ARCHITECTURE.md, "Request path".
  */
 const signedInTransaction = (enforceMfa: boolean) =>
-  tenantPublicProcedure.use(async ({ ctx, next }) =>
+  tenantPublicProcedure.use(async ({ ctx, type, path, next }) =>
     ctx.db.withTenant(ctx.tenant.id, async (tx) => {
-      const session = await validateSessionInTransaction(tx, ctx.sessionToken);
-      if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-      const actor = await accessInTransaction(tx, ctx.tenant, session.userId);
-      if (!actor) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "No access to this workspace" });
-      }
-      if (enforceMfa && (await mfaEnrolmentMissing(tx, ctx.tenant, session.userId))) {
-        throw mfaEnrolmentRequired();
-      }
-      const result = await next({
-        ctx: { tx, user: session.user, session, role: actor.role, actor },
-      });
+      const context = await requestContextInTransaction(tx, ctx.tenant, ctx.sessionToken);
+      const result = await next({ ctx: { tx, ...admit(context, enforceMfa, { type, path }) } });
       // next() reports failure instead of throwing; throw so the transaction rolls back.
       if (!result.ok) throw result.error;
       return result;

@@ -65,6 +65,21 @@ describe("plugins.* through createCaller", () => {
     );
   });
 
+  it("tells the plugin who calls: the member, and whether they may manage plugins", async () => {
+    const whoami = { pluginId: "rt-echo", procedure: "whoami", input: {} };
+    expect(await (await as("member")).plugins.invoke(whoami)).toEqual({
+      kind: "member",
+      userId: world.w.users.member.id,
+      role: "agency_member",
+      canManage: false,
+    });
+    expect(await (await as("owner")).plugins.invoke(whoami)).toMatchObject({
+      kind: "member",
+      userId: world.w.users.owner.id,
+      canManage: true,
+    });
+  });
+
   it("keeps management for owners and admins", async () => {
     const member = await as("member");
     await trpcFailure(member.plugins.disable({ pluginId: "rt-echo" }), "FORBIDDEN");

@@ -7,7 +7,7 @@ test("an agency owner upgrades through Checkout and sees the plan, usage and inv
   page,
 }) => {
   await signIn(page, "evergreen", "owner@evergreen.test");
-  await page.getByRole("link", { name: "Billing" }).click();
+  await page.getByRole("link", { name: "Billing", exact: true }).click();
   await expect(page).toHaveURL(`${origin("evergreen")}/settings/billing`);
   await expect(page.getByRole("table", { name: "Usage against plan limits" })).toContainText(
     "Seats",

@@ -3,7 +3,7 @@ import { origin, signIn } from "./support";
 
 test("the agency owner opens a sub-account through a one-time handoff", async ({ page }) => {
   await signIn(page, "northwind", "owner@northwind.test");
-  await page.getByLabel("Sub-account").selectOption({ label: "Acme Bakery" });
+  await page.getByLabel("Sub-account", { exact: true }).selectOption({ label: "Acme Bakery" });
   await page.getByRole("button", { name: "Open", exact: true }).click();
 
   await expect(page).toHaveURL(`${origin("acme.northwind")}/`);

@@ -83,3 +83,18 @@ export function getViaLoopback(url: string): Promise<string> {
     req.on("error", reject);
   });
 }
+
+/** Calls a plugin procedure through `plugins.invoke` as the signed-in page; status and raw body. */
+export function invokePlugin(page: Page, pluginId: string, procedure: string, input: unknown) {
+  return page.evaluate(
+    async ({ pluginId, procedure, input }) => {
+      const res = await fetch("/api/trpc/plugins.invoke", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-omnify-csrf": "1" },
+        body: JSON.stringify({ json: { pluginId, procedure, input } }),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    { pluginId, procedure, input },
+  );
+}

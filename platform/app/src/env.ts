@@ -1,4 +1,5 @@
 import { type CoreConfig, readCoreConfig } from "@omnify/core/env";
+import { type StorageEnv, storageEnvSchema } from "@omnify/core/storage/config";
 import { z } from "zod";
 
 /**
@@ -31,8 +32,14 @@ export const appEnvSchema = z
     STRIPE_WEBHOOK_SECRET: optionalString,
     /** Another Stripe API base (the local fake, "http://127.0.0.1:12111"); unset = api.stripe.com. */
     STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Paystack's secret key: it also signs Paystack's webhooks (`x-paystack-signature`). */
+    PAYSTACK_SECRET_KEY: optionalString,
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
+    /** Another GitHub web origin for OAuth (the local fake in `npm test`); unset = github.com. */
+    GITHUB_OAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Another GitHub API origin (the same fake); unset = api.github.com. */
+    GITHUB_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   })
   .transform((env) => ({
     ...env,
@@ -41,7 +48,7 @@ export const appEnvSchema = z
     githubEnabled: Boolean(env.GITHUB_ID && env.GITHUB_SECRET),
   }));
 
-export type ServerEnv = z.infer<typeof appEnvSchema> & { core: CoreConfig };
+export type ServerEnv = z.infer<typeof appEnvSchema> & { core: CoreConfig; storage: StorageEnv };
 
 function describe(error: unknown): string {
   if (error instanceof z.ZodError) {
@@ -88,7 +95,12 @@ export function serverEnv(): ServerEnv {
   if (!parsed.success) {
     throw new Error(`Invalid environment for @omnify/app:\n  ${describe(parsed.error)}`);
   }
-  cachedEnv = { ...parsed.data, core: coreConfig() };
+  // OMNIFY_STORAGE, OMNIFY_STORAGE_DIR, S3_*: plugin uploads (shared with the plugin runtime).
+  const storage = storageEnvSchema.safeParse(process.env);
+  if (!storage.success) {
+    throw new Error(`Invalid environment for @omnify/app:\n  ${describe(storage.error)}`);
+  }
+  cachedEnv = { ...parsed.data, core: coreConfig(), storage: storage.data };
   return cachedEnv;
 }
 

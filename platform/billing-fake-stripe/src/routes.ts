@@ -1,5 +1,6 @@
 import { changePrice, createSubscription } from "./billing";
 import { missing, required } from "./errors";
+import { completePaymentCheckout, createPaymentCheckout } from "./payments";
 import { type FakeState, newId, type StripeObject } from "./state";
 
 type Params = Record<string, unknown>;
@@ -40,6 +41,7 @@ const createCustomer: Handler = (state, p) => {
 };
 
 const createCheckout: Handler = (state, p, _id, base) => {
+  if (p.mode === "payment") return publicView(createPaymentCheckout(state, p, base));
   if (p.mode !== "subscription") throw required("mode");
   const customer = mustString(p, "customer");
   get(state.customers, "customer", customer);
@@ -113,6 +115,7 @@ export function publicView(o: StripeObject): StripeObject {
 export function completeCheckout(state: FakeState, sessionId: string): StripeObject[] {
   const session = get(state.checkoutSessions, "checkout.session", sessionId);
   if (session.status !== "open") throw missing("open checkout.session", sessionId);
+  if (session.mode === "payment") return completePaymentCheckout(state, session);
   const data = session._subscriptionData as Params;
   const sub = createSubscription(state, String(session.customer), String(session._price), {
     metadata: (data.metadata as Params | undefined) ?? {},

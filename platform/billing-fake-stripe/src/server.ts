@@ -1,9 +1,19 @@
 import { createHash, createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  completeOnboarding,
+  connectRoutes,
+  enterAccount,
+  onboardingPage,
+  ownerOf,
+  scopeResult,
+} from "./connect";
 import { StripeApiError } from "./errors";
 import { decodeForm } from "./form";
 import * as lifecycle from "./lifecycle";
+import { handleMeterV2, meterRoutes, metersOf } from "./meters";
+import { balanceOf, moneyOf, paymentRoutes } from "./payments";
 import { completeCheckout, routes } from "./routes";
 import { type FakePrice, FakeState, type StripeObject } from "./state";
 
@@ -74,11 +84,25 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
     const body = await readBody(req);
     const page = /^\/checkout\/([^/]+)(\/complete)?$/.exec(url.pathname);
     if (page) return checkoutPage(res, page[1] ?? "", req.method === "POST" && !!page[2]);
+    const onboarding = /^\/connect\/onboarding\/([^/]+)(\/complete)?$/.exec(url.pathname);
+    if (onboarding)
+      return onboardingRoute(
+        res,
+        url,
+        onboarding[1] ?? "",
+        req.method === "POST" && !!onboarding[2],
+      );
     const auth = req.headers.authorization ?? "";
+    const v2 = handleMeterV2(state, req.method ?? "", url.pathname, auth, body);
+    if (v2) return send(res, v2.status, v2.body);
     if (!/^Bearer sk_test_\S+$/.test(auth))
       throw new StripeApiError(401, "authentication_error", "Invalid API Key provided.");
     const params = req.method === "GET" ? decodeForm(url.search.slice(1)) : decodeForm(body);
-    const key = req.headers["idempotency-key"];
+    const stripeAccount = req.headers["stripe-account"];
+    const account = typeof stripeAccount === "string" ? stripeAccount : undefined;
+    // Idempotency keys are per account on Stripe, so the account is part of the cache key.
+    const rawKey = req.headers["idempotency-key"];
+    const key = typeof rawKey === "string" ? `${account ?? ""}:${rawKey}` : undefined;
     const hash = createHash("sha256").update(`${req.method} ${url.pathname} ${body}`).digest("hex");
     const cached = typeof key === "string" ? idempotency.get(key) : undefined;
     if (cached) {
@@ -90,11 +114,18 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
         );
       return send(res, cached.status, cached.body, { "idempotent-replayed": "true" });
     }
-    for (const [method, pattern, handler] of routes) {
+    for (const [method, pattern, handler] of [
+      ...connectRoutes,
+      ...meterRoutes,
+      ...paymentRoutes,
+      ...routes,
+    ]) {
       const m = req.method === method ? pattern.exec(url.pathname) : null;
       if (!m) continue;
       const before = state.events.length;
-      const result = handler(state, params, decodeURIComponent(m[1] ?? ""), base);
+      const pathId = decodeURIComponent(m[1] ?? "");
+      enterAccount(state, account, pathId, params);
+      const result = scopeResult(state, handler(state, params, pathId, base));
       // Events an API call caused (a plan change) reach the dev webhook as Stripe's would.
       void deliver(state.events.slice(before)).catch(() => {});
       if (typeof key === "string" && req.method === "POST")
@@ -121,8 +152,18 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
     }
     res.writeHead(200, { "content-type": "text/html" });
     res.end(
-      `<!doctype html><title>Fake Stripe Checkout</title><h1>Fake Stripe Checkout</h1><p>${String(session._price)}</p><form method="post" action="/checkout/${id}/complete"><button>Pay</button></form>`,
+      `<!doctype html><title>Fake Stripe Checkout</title><h1>Fake Stripe Checkout</h1><p>${session.mode === "payment" ? `${String(session._description)}: ${(Number(session.amount_total) / 100).toFixed(2)} ${String(session.currency).toUpperCase()}` : String(session._price)}</p><form method="post" action="/checkout/${id}/complete"><button>Pay</button></form>`,
     );
+  }
+
+  async function onboardingRoute(res: ServerResponse, url: URL, id: string, complete: boolean) {
+    if (!complete) {
+      res.writeHead(200, { "content-type": "text/html" });
+      return res.end(onboardingPage(state, id, url.searchParams));
+    }
+    await deliver(completeOnboarding(state, id));
+    res.writeHead(303, { location: url.searchParams.get("return_url") ?? "/" });
+    res.end();
   }
 
   const server = createServer((req, res) => {
@@ -152,6 +193,20 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
     renew: (subscriptionId: string) => withDelivery(lifecycle.renew(state, subscriptionId)),
     payInvoice: (invoiceId: string) => withDelivery(lifecycle.payInvoice(state, invoiceId)),
     cancel: (subscriptionId: string) => withDelivery(lifecycle.cancel(state, subscriptionId)),
+    /** What submitting the Connect onboarding page does (charges and payouts enabled). */
+    completeOnboarding: (accountId: string) => withDelivery(completeOnboarding(state, accountId)),
+    /** Available balance of a connected account (undefined: the platform) in a currency. */
+    balance: (account: string | undefined, currency: string) => balanceOf(state, account, currency),
+    /** Payment objects (intents, charges, transfers, fees, refunds, payouts) for assertions. */
+    money: () => moneyOf(state),
+    /** The connected account an object lives on (undefined: the platform's own). */
+    ownerOf: (objectId: string) => ownerOf(state, objectId),
+    /** The next `n` meter events the stream accepts are lost (reconciliation tests). */
+    dropMeterEvents: (n: number) => {
+      metersOf(state).dropNext += n;
+    },
+    /** Meter events Stripe counted, in arrival order. */
+    meterEvents: () => [...metersOf(state).events],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

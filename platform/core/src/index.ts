@@ -23,7 +23,6 @@ export {
 } from "./auth/mfa/password-sign-in";
 export {
   isMfaRequired,
-  mfaEnrolmentMissing,
   setRequireMfa,
   tenantRequiresMfa,
 } from "./auth/mfa/require-mfa";
@@ -62,12 +61,28 @@ export {
 } from "./auth/step-up/reauthenticate";
 export { MAX_LOCK_SECONDS, tooManyAttemptsMessage } from "./auth/throttle/login-throttle";
 export * from "./billing/index";
+export * from "./branding/index";
 export * from "./devices/index";
 export * from "./domains/index";
 export { type CoreConfig, type CoreEnv, coreEnvSchema, readCoreConfig } from "./env";
 export { badInput, DomainError, type DomainErrorCode } from "./errors";
 export * from "./export/index";
+export {
+  type MailBlock,
+  type MailBrand,
+  type MailContent,
+  type MailInline,
+  mailBrandFromTheme,
+  type RenderedMail,
+  renderBrandedMail,
+} from "./mail/layout";
 export { createLogMailer, createMailer, type Mailer, type MailMessage } from "./mail/mailer";
+export {
+  chooseSender,
+  type SenderIdentity,
+  type TenantMail,
+  tenantMail,
+} from "./mail/sender-identity";
 export { invitationMail } from "./mail/templates/invitation";
 export {
   type AcceptedInvitation,
@@ -85,11 +100,19 @@ export {
 export { listMembers, type MemberSummary, type PendingInvitation } from "./members/list-members";
 export { removeMember } from "./members/remove-member";
 export { rolesForKind } from "./members/role-rules";
+export * from "./payments/index";
 export * from "./plugins/index";
 export * from "./rate-limit/index";
-export { publishTenantEvent } from "./realtime/publish";
-export { signRealtimeToken, verifyRealtimeToken } from "./realtime/token";
+export { publishDeviceEvent, publishTenantEvent } from "./realtime/publish";
+export {
+  signDeviceRealtimeToken,
+  signRealtimeToken,
+  verifyRealtimeToken,
+} from "./realtime/token";
+export * from "./rebilling/index";
+export * from "./storage/index";
 export { buildOrigin } from "./tenancy/build-origin";
+export { type CreateSubaccountInput, createSubaccount } from "./tenancy/create-subaccount";
 export { listSubaccounts, type SubaccountSummary } from "./tenancy/list-subaccounts";
 export { HostError, type ParsedHost, parseHost } from "./tenancy/parse-host";
 export { RESERVED_SUBDOMAINS } from "./tenancy/reserved";

@@ -1,8 +1,14 @@
-import type { AppDatabase } from "@omnify/db";
+import { randomUUID } from "node:crypto";
+import { type AppDatabase, sql } from "@omnify/db";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
 import { afterAll, beforeAll, expect } from "vitest";
 import { DomainError } from "../src/errors";
 import type { Mailer, MailMessage } from "../src/mail/mailer";
+import {
+  readPublishedEvents,
+  TENANT_EVENTS_CHANNEL,
+  type TenantEventPayload,
+} from "../src/realtime/publish";
 import { resolveTenantByHost } from "../src/tenancy/resolve-tenant";
 import type { ResolvedTenant } from "../src/tenancy/resolved-tenant";
 import { seedWorld, testConfig, type World } from "./seed";
@@ -27,21 +33,37 @@ export async function tenantAt(db: AppDatabase, host: string): Promise<ResolvedT
   return tenant;
 }
 
-/** Realtime events published on the gateway channel while `fn` runs. */
+/**
+ * Realtime events published on the gateway channel while `fn` runs, read back as the gateway
+ * does (a notification names a realtime_events row). No fixed wait: once `fn` is done, a
+ * marker is notified on the same channel, and PostgreSQL delivers notifications in commit
+ * order, so every event `fn` committed has been notified when the marker is.
+ */
 export async function collectEvents(
   db: AppDatabase,
   fn: () => Promise<unknown>,
-): Promise<Array<{ tenantId: string; type: string; data: Record<string, unknown> }>> {
-  const events: Array<{ tenantId: string; type: string; data: Record<string, unknown> }> = [];
-  const sub = await db.listen("omnify_events", (payload) => events.push(JSON.parse(payload)));
+): Promise<TenantEventPayload[]> {
+  const ids: string[] = [];
+  const marker = `collect-events:${randomUUID()}`;
+  let markerSeen: () => void = () => {};
+  const markerArrived = new Promise<void>((resolve) => {
+    markerSeen = resolve;
+  });
+  const sub = await db.listen(TENANT_EVENTS_CHANNEL, (payload) => {
+    if (payload === marker) markerSeen();
+    else ids.push(payload);
+  });
   try {
     await fn().catch(() => undefined);
-    // NOTIFY arrives asynchronously after commit.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await db.withoutTenant((tx) =>
+      tx.execute(sql`select pg_notify(${TENANT_EVENTS_CHANNEL}, ${marker})`),
+    );
+    await markerArrived;
   } finally {
     await sub.unlisten();
   }
-  return events;
+  const found = await db.withoutTenant((tx) => readPublishedEvents(tx, ids));
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** The token from an invitation link in a captured e-mail. */

@@ -1,14 +1,20 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyBrandOverrides, getTheme } from "@omnify/themes";
 import { describe, expect, it } from "vitest";
 import { brandedFrom } from "../src/mail/branded-from";
 import { escapeHtml } from "../src/mail/escape-html";
+import { mailBrandFromTheme } from "../src/mail/layout";
 import { createLogMailer } from "../src/mail/mailer";
 import { invitationMail } from "../src/mail/templates/invitation";
 
 const base = {
   to: "new@people.test",
+  brand: mailBrandFromTheme(applyBrandOverrides(getTheme("aurora"), { productName: "Alpha" }), {
+    origin: "https://alpha.omnify.test",
+    supportEmail: null,
+  }),
   tenantName: "Client Co",
   agencyName: "Alpha Agency",
   inviterName: "Ann",
@@ -38,6 +44,26 @@ describe("invitation mail", () => {
     expect(mail.html).not.toMatch(/<script|<img|"><b>/);
     expect(mail.html).toContain("&lt;script&gt;");
     expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it("escapes brand values in the layout and offers a plain-text alternative", () => {
+    const mail = invitationMail({
+      ...base,
+      brand: {
+        ...base.brand,
+        productName: '<b onmouseover="x">Acme</b>',
+        logoUrl: 'https://a.test/l.png" onerror="alert(1)',
+        supportEmail: "help@acme.test",
+      },
+    });
+    expect(mail.html).not.toMatch(/<b onmouseover|" onerror="/);
+    expect(mail.html).toContain("&lt;b onmouseover=&quot;x&quot;&gt;Acme&lt;/b&gt;");
+    expect(mail.text).toContain(
+      "Accept the invitation: https://client.alpha.omnify.test/invite/abc",
+    );
+    expect(mail.text).toContain("Questions? Write to help@acme.test.");
+    // Plain text is not HTML: names appear as typed, without entities.
+    expect(mail.text).toContain('<b onmouseover="x">Acme</b>');
   });
 
   it("escapeHtml covers the five special characters", () => {

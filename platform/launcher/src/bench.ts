@@ -1,6 +1,8 @@
+import { benchIngest } from "./bench/ingest";
 import { benchPluginInvoke } from "./bench/plugin-invoke";
 import { benchPluginThroughput } from "./bench/plugin-throughput";
 import { benchRlsRead } from "./bench/rls-read";
+import { benchScreens } from "./bench/screens";
 
 /**
  * `npm run bench`: benchmarks, printed as ratios against a baseline measured in the same
@@ -13,6 +15,8 @@ const suites: Record<string, () => Promise<void>> = {
     await benchPluginInvoke();
     await benchPluginThroughput();
   },
+  screens: benchScreens,
+  ingest: benchIngest,
 };
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;

@@ -6,6 +6,8 @@ import {
   type ResolvedDatabase,
   resolveDatabase,
 } from "@omnify/db/server";
+import { seedDemoScreens } from "./demo-screens";
+import { startDevPaystack } from "./fake-paystack";
 import { startDevStripe } from "./fake-stripe";
 import { bin, repoRoot } from "./paths";
 import { registerBuiltPlugins } from "./plugins";
@@ -85,10 +87,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await syncDemoTenants(db.appUrl, { demoPassword: opts.demoPassword });
 
     if (opts.build) {
-      step("building the portal (cached by turbo when nothing changed)…");
+      step("building the portal and the screen player (cached by turbo when nothing changed)…");
       await run(
         bin("turbo"),
-        ["run", "build", "--filter=@omnify/app", "--output-logs=errors-only"],
+        // The web app serves the player's static build at /screen/.
+        [
+          "run",
+          "build",
+          "--filter=@omnify/app",
+          "--filter=@omnify/screen-client",
+          "--output-logs=errors-only",
+        ],
         {
           cwd: repoRoot,
           env: { ...opts.env, TURBO_TELEMETRY_DISABLED: "1", NEXT_TELEMETRY_DISABLED: "1" },
@@ -102,10 +111,15 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const mailOutbox = join(opts.dataDir, "outbox");
     mkdirSync(mailOutbox, { recursive: true });
     const stripe = await startDevStripe(opts.env, opts.webPort);
-    stopStripe = stripe.close;
+    const paystack = await startDevPaystack(opts.env, opts.webPort);
+    stopStripe = async () => {
+      await stripe.close();
+      await paystack.close();
+    };
     const env: NodeJS.ProcessEnv = {
       ...opts.env,
       ...stripe.env,
+      ...paystack.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       OMNIFY_DB_APP_URL: db.appUrl,
@@ -121,6 +135,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       OMNIFY_MAIL_OUTBOX: opts.env.OMNIFY_MAIL_OUTBOX ?? mailOutbox,
       // The web app (uploads, downloads) and the worker (archives) share this directory.
       OMNIFY_EXPORT_DIR: opts.env.OMNIFY_EXPORT_DIR ?? join(opts.dataDir, "exports"),
+      // Plugin objects (uploads): the web app writes and serves them, the runtime too.
+      OMNIFY_STORAGE_DIR: opts.env.OMNIFY_STORAGE_DIR ?? join(opts.dataDir, "storage"),
       // Loopback only; web and worker derive its bearer token from OMNIFY_SECRET.
       PLUGIN_RUNTIME_PORT: String(pluginRuntimePort),
       OMNIFY_PLUGIN_RUNTIME_URL: `http://127.0.0.1:${pluginRuntimePort}`,
@@ -146,6 +162,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await waitForHttp(`http://127.0.0.1:${pluginRuntimePort}/healthz`, runtime, 60_000);
     await waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, realtime, 60_000);
     await waitForHttp(`http://127.0.0.1:${opts.webPort}/`, web, 120_000);
+    const screens = await seedDemoScreens({
+      adminUrl: db.adminUrl,
+      runtimeUrl: `http://127.0.0.1:${pluginRuntimePort}`,
+      secret,
+    });
+    step(`billboards: ${screens}`);
     return {
       db,
       webPort: opts.webPort,

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { withDatabase } from "@omnify/db";
 import { freePort, startEmbeddedPostgres } from "@omnify/db/server";
+import { startFakeGithub } from "./fake-github";
 import { bin, repoRoot } from "./paths";
 import { run } from "./processes";
 import { startStack } from "./stack";
@@ -30,6 +31,7 @@ async function phase(name: string, fn: () => Promise<void>) {
   console.log(`[test] ── ${name} done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
+const onStop: Array<() => Promise<void>> = [];
 const pg = await startEmbeddedPostgres({ dataDir: join(work, "pg") });
 try {
   await phase("lint (biome)", () => run(bin("biome"), ["check", "."], { cwd: repoRoot, env }));
@@ -62,9 +64,19 @@ try {
     // The e2e stack runs on DATABASE_URL (this cluster, its own database) so the
     // external-database path is exercised end to end; `npm start` covers the embedded one.
     const webPort = await freePort(0);
+    // GitHub sign-in goes through the real provider to a local fake speaking GitHub's protocol.
+    const github = await startFakeGithub();
+    onStop.push(() => github.close());
     const stack = await startStack({
       dataDir: join(work, "e2e"),
-      env: { ...env, DATABASE_URL: withDatabase(pg.adminUrl, "postgres") },
+      env: {
+        ...env,
+        DATABASE_URL: withDatabase(pg.adminUrl, "postgres"),
+        GITHUB_ID: github.clientId,
+        GITHUB_SECRET: github.clientSecret,
+        GITHUB_OAUTH_URL: github.url,
+        GITHUB_API_URL: github.url,
+      },
       webPort,
       build: false,
       demoPassword: "demo-password-1",
@@ -89,6 +101,7 @@ try {
     }
   });
 } finally {
+  for (const stop of onStop) await stop();
   await pg.stop();
 }
 

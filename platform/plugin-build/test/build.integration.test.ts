@@ -108,4 +108,43 @@ describe("omnify-plugin build (fixture hello-ui)", () => {
       "src/ui/NavPage.tsx: 'node:fs' is not allowed in plugin UI code",
     );
   }, 120_000);
+
+  it("refuses every UI import but React, @omnify/plugin-sdk/ui and its own files, naming each", async () => {
+    // From src/ui/ of the copy in test/.work/<dir>/, five levels up is this package: its own
+    // source is "outside the plugin folder" just as the platform's would be.
+    await writeFile(
+      join(fixture.dir, "src/ui/NavPage.tsx"),
+      [
+        'import { useState } from "react";',
+        'import type { NavPageProps } from "@omnify/plugin-sdk/ui";',
+        'import { z } from "zod";',
+        'import { withTenant } from "@omnify/db";',
+        'import { PluginBuildError } from "../../../../../src/errors.ts";',
+        'import { label } from "./label.ts";',
+        "export default function NavPage({ path }: NavPageProps) {",
+        "  const [n] = useState(0);",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: plugin source under test
+        "  const page = (name: string) => import(`../../../../../src/${name}.ts`);",
+        "  return <main>{[label, n, path, z, withTenant, PluginBuildError, page].length}</main>;",
+        "}",
+      ].join("\n"),
+    );
+    await writeFile(join(fixture.dir, "src/ui/label.ts"), 'export const label = "own file";\n');
+    const err = await buildPluginDir(fixture.dir).then(
+      () => new Error("the build succeeded"),
+      (e: Error) => e,
+    );
+    expect(err.message).toContain("src/ui/NavPage.tsx: 'zod' is not allowed in plugin UI code");
+    expect(err.message).toContain(
+      "src/ui/NavPage.tsx: '@omnify/db' is not allowed in plugin UI code",
+    );
+    expect(err.message).toContain(
+      "src/ui/NavPage.tsx: '../../../../../src/errors.ts' leaves the plugin folder",
+    );
+    expect(err.message).toMatch(
+      /'\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/src'.*dynamic import.*leaves the plugin folder/,
+    );
+    // What is allowed is not reported.
+    expect(err.message).not.toMatch(/'react'|plugin-sdk\/ui'|label\.ts/);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { type RealtimeTokenPayload, verifyRealtimeToken } from "@omnify/core/realtime/token";
 import type { Socket } from "socket.io";
-import { tenantRoom, userRoom } from "./events";
+import { deviceRoom, tenantRoom, userRoom } from "./events";
 
 export type SocketData = RealtimeTokenPayload;
 
@@ -27,8 +27,14 @@ export function authenticate(secret: string, now: () => Date = () => new Date())
  * callback runs on every reconnect).
  */
 export function admit(socket: Socket, now: () => Date = () => new Date()): void {
-  const { tenantId, userId, exp } = socket.data as SocketData;
-  void socket.join([tenantRoom(tenantId), userRoom(userId)]);
+  const data = socket.data as SocketData;
+  // A screen hears only its own room, never its tenant's member events.
+  void socket.join(
+    "deviceId" in data
+      ? [deviceRoom(data.deviceId)]
+      : [tenantRoom(data.tenantId), userRoom(data.userId)],
+  );
+  const { exp } = data;
   // setTimeout fires at once for delays past 2^31-1 ms, so long-lived tokens are capped.
   const delay = Math.min(exp * 1000 - now().getTime(), 2 ** 31 - 1);
   const timer = setTimeout(() => socket.disconnect(true), delay);

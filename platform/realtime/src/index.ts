@@ -1,6 +1,6 @@
 export { UNAUTHORIZED } from "./auth";
 export { type RealtimeEnv, readRealtimeEnv, realtimeEnvSchema } from "./env";
-export { parseTenantEvent, type TenantEvent, tenantRoom, userRoom } from "./events";
+export { isEventId, tenantRoom, userRoom } from "./events";
 export {
   createRealtimeGateway,
   type GatewayOptions,

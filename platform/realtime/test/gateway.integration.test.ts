@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import { publishTenantEvent } from "@omnify/core/realtime/publish";
 import { signRealtimeToken } from "@omnify/core/realtime/token";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { UNAUTHORIZED } from "../src/auth";
 import { createRealtimeGateway, type RealtimeGateway } from "../src/gateway";
+import { connectedSocket, nextEvent, openSocket } from "./sockets";
 
 const secret = "gateway-test-secret-0123";
 const tenantA = randomUUID();
 const tenantB = randomUUID();
-type Received = { type: string; data: Record<string, unknown> };
 
 let t: TestDatabase;
 let gateway: RealtimeGateway;
@@ -20,6 +20,10 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   gateway = await createRealtimeGateway({ db: t.app, secret, port: 0, host: "127.0.0.1", log });
+  // Events are rows of realtime_events, which belong to real tenants.
+  await t.admin`insert into tenants (id, kind, slug, name, theme_id) values
+    (${tenantA}, 'agency', 'gateway-a', 'Gateway A', 'aurora'),
+    (${tenantB}, 'agency', 'gateway-b', 'Gateway B', 'aurora')`;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -27,42 +31,15 @@ afterAll(async () => {
   await t?.drop();
 });
 
-function open(token: unknown): Socket {
-  const socket = connect(`http://127.0.0.1:${gateway.port}`, {
-    transports: ["websocket"],
-    auth: { token },
-    reconnection: false,
-    forceNew: true,
-  });
-  sockets.push(socket);
-  return socket;
-}
+const open = (token: unknown) => openSocket(gateway.port, token, sockets);
 
 /** A connected client for a tenant, and every event it receives. */
-async function client(tenantId: string) {
-  const socket = open(signRealtimeToken({ tenantId, userId: randomUUID() }, secret));
-  const events: Received[] = [];
-  socket.on("event", (e: Received) => events.push(e));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return { socket, events };
-}
-
-/** Bounded wait for an event on one client, so a lost event fails instead of hanging. */
-function nextEvent(socket: Socket, type: string): Promise<Received> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${type}" within 5s`)), 5_000);
-    const onEvent = (e: Received) => {
-      if (e.type !== type) return;
-      clearTimeout(timer);
-      socket.off("event", onEvent);
-      resolve(e);
-    };
-    socket.on("event", onEvent);
-  });
-}
+const client = (tenantId: string) =>
+  connectedSocket(
+    gateway.port,
+    signRealtimeToken({ tenantId, userId: randomUUID() }, secret),
+    sockets,
+  );
 
 const publish = (tenantId: string, type: string, data: Record<string, unknown> = {}) =>
   t.app.withTenant(tenantId, (tx) => publishTenantEvent(tx, type, data));
@@ -106,16 +83,28 @@ describe("realtime gateway", () => {
     expect(a.events.map((e) => e.type)).toEqual(["marker.a"]);
   });
 
-  it("drops and logs a malformed payload without breaking the relay", async () => {
+  it("drops and logs a payload that names no committed event, without breaking the relay", async () => {
     const a = await client(tenantA);
-    await t.admin`select pg_notify('omnify_events', 'not json')`;
-    await t.admin`select pg_notify('omnify_events', ${JSON.stringify({ tenantId: tenantA })})`;
+    const unknownId = randomUUID();
+    await t.admin`select pg_notify('omnify_events', 'not an id')`;
+    await t.admin`select pg_notify('omnify_events', ${JSON.stringify({ tenantId: tenantA, type: "x", data: {} })})`;
+    await t.admin`select pg_notify('omnify_events', ${unknownId})`;
     const marker = nextEvent(a.socket, "marker.after-garbage");
     await publish(tenantA, "marker.after-garbage");
     await marker;
     expect(a.events.map((e) => e.type)).toEqual(["marker.after-garbage"]);
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("not JSON"));
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("type"));
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("not an event id"));
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining(`${unknownId}: no such event`));
+  });
+
+  it("relays a burst in commit order", async () => {
+    const a = await client(tenantA);
+    const last = nextEvent(a.socket, "burst.39");
+    // Each commits before the next starts, so this is their commit (and NOTIFY) order; the
+    // gateway reads ids that arrive during a read together, and must keep that order.
+    for (let i = 0; i < 40; i++) await publish(tenantA, `burst.${i}`, { i });
+    await last;
+    expect(a.events.map((e) => e.type)).toEqual(Array.from({ length: 40 }, (_, i) => `burst.${i}`));
   });
 
   it.each([

@@ -74,6 +74,34 @@ for (const themeId of themeIds) {
       await expect(page.getByRole("main")).toBeVisible();
       expect(errors).toEqual([]);
     });
+
+    for (const [story, action] of [
+      ["invitation", "Accept the invitation"],
+      ["password-reset", "Choose a new password"],
+    ] as const) {
+      test(`${story} e-mail is painted in the theme, and in a brand override`, async ({ page }) => {
+        const errors = trackErrors(page);
+        await openStory(page, `emails-transactional--${story}`, themeId);
+        let mail = page.frameLocator('iframe[title="E-mail"]');
+        await expect(mail.getByRole("link", { name: action })).toHaveCSS(
+          "background-color",
+          rgb(theme.colors.primary),
+        );
+        await expect(mail.locator('[data-omnify-mail="brand"]')).toHaveText(theme.label);
+
+        await openStory(page, `emails-transactional--${story}-with-brand`, themeId);
+        mail = page.frameLocator('iframe[title="E-mail"]');
+        await expect(mail.getByRole("link", { name: action })).toHaveCSS(
+          "background-color",
+          "rgb(11, 92, 173)",
+        );
+        await expect(mail.getByRole("img", { name: "Acme Reach" })).toBeVisible();
+        await expect(mail.locator('[data-omnify-mail="footer"]')).toContainText(
+          "help@acme.example",
+        );
+        expect(errors).toEqual([]);
+      });
+    }
   });
 }
 
@@ -85,6 +113,8 @@ test("every story renders without errors under the default theme", async ({ page
     .filter((entry) => entry.type === "story")
     .map((entry) => entry.id);
   expect(storyIds.length).toBeGreaterThan(10);
+  // One page load per story; the budget grows with the catalogue instead of a fixed 60 s.
+  test.setTimeout(storyIds.length * 5_000);
   const errors = trackErrors(page);
   for (const id of storyIds) {
     await openStory(page, id, defaultThemeId);

@@ -1,5 +1,5 @@
-// Every component here is server-safe (no hooks, no "use client"), so Next.js
-// server components can render the whole kit. Interactive pieces, when added,
+// Every component here is server-safe (no hooks, no "use client") except Chart, a client
+// component (recharts) that server components may render too. Interactive pieces, when added,
 // live in their own files with "use client" at the top.
 export { Alert, type AlertProps, type AlertTone } from "./components/Alert";
 export {
@@ -20,6 +20,13 @@ export {
   buttonClassName,
 } from "./components/Button";
 export { Card, type CardProps } from "./components/Card";
+export {
+  Chart,
+  type ChartProps,
+  type ChartReferenceLine,
+  type ChartSeries,
+  type ChartTone,
+} from "./components/Chart";
 export { EmptyState, type EmptyStateProps } from "./components/EmptyState";
 export { Field, type FieldControlProps, type FieldProps } from "./components/Field";
 export { Heading, type HeadingLevel, type HeadingProps } from "./components/Heading";

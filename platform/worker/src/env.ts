@@ -1,3 +1,4 @@
+import type { StripeConfig } from "@omnify/core/billing/stripe-client";
 import { parseDnsServers } from "@omnify/core/domains/dns-check";
 import { readCoreConfig } from "@omnify/core/env";
 import { exportDirFrom } from "@omnify/core/export/config";
@@ -37,4 +38,28 @@ export function readTransferEnv(source: NodeJS.ProcessEnv = process.env) {
     dnsServers: parseDnsServers(source.OMNIFY_DNS_SERVERS),
     platformHost: readCoreConfig(source).platformHost,
   };
+}
+
+/**
+ * What the usage jobs need: the Stripe client settings (STRIPE_SECRET_KEY, and STRIPE_API_URL
+ * for the local fake; none = usage is not reported to Stripe) and the core mail/link config.
+ */
+export function readUsageJobEnv(source: NodeJS.ProcessEnv = process.env) {
+  const core = readCoreConfig(source);
+  const key = source.STRIPE_SECRET_KEY;
+  const api = source.STRIPE_API_URL ? new URL(source.STRIPE_API_URL) : null;
+  const stripe: StripeConfig | null = key
+    ? {
+        secretKey: key,
+        webhookSecret: source.STRIPE_WEBHOOK_SECRET ?? "",
+        ...(api
+          ? {
+              host: api.hostname,
+              port: Number(api.port || (api.protocol === "https:" ? 443 : 80)),
+              protocol: api.protocol === "https:" ? ("https" as const) : ("http" as const),
+            }
+          : {}),
+      }
+    : null;
+  return { core, stripe };
 }

@@ -7,7 +7,14 @@ import { pluginDispatchJob } from "./jobs/plugin-dispatch";
 import { pluginEventsJob } from "./jobs/plugin-events";
 import { pluginPurgeJob } from "./jobs/plugin-purge";
 import { pluginSyncJob } from "./jobs/plugin-sync";
+import { rebillingInvoicesJob } from "./jobs/rebilling-invoices";
 import { dispatchStripeEventsJob, stripeWebhookJob } from "./jobs/stripe-webhook";
+import { usageRollupDailyJob, usageRollupHourlyJob } from "./jobs/usage-rollup";
+import {
+  usageAlertMailsJob,
+  usageStripeReconcileJob,
+  usageStripeReportJob,
+} from "./jobs/usage-stripe";
 import { verifyDomainsJob } from "./jobs/verify-domains";
 
 /**
@@ -26,4 +33,10 @@ export const jobs: readonly JobDefinition[] = [
   verifyDomainsJob,
   stripeWebhookJob,
   dispatchStripeEventsJob,
+  usageRollupHourlyJob,
+  usageRollupDailyJob,
+  usageStripeReportJob,
+  usageStripeReconcileJob,
+  usageAlertMailsJob,
+  rebillingInvoicesJob,
 ];

@@ -46,7 +46,13 @@ export function createWorker(opts: WorkerOptions): Worker {
   });
   // pg-boss reports background failures (maintenance, polling) as events; an unhandled
   // 'error' event would crash the process.
-  boss.on("error", (error) => log.error("[worker] pg-boss error", error));
+  boss.on("error", (error) => {
+    // 57P01: PostgreSQL is shutting down (Ctrl-C reaches it and us at once). One line, not a
+    // stack trace per pooled connection; pg-boss reconnects if the server comes back.
+    if ((error as { code?: unknown }).code === "57P01")
+      log.warn("[worker] database is shutting down; pg-boss connection closed");
+    else log.error("[worker] pg-boss error", error);
+  });
   boss.on("warning", (warning) => log.warn(`[worker] pg-boss warning: ${warning.message}`));
 
   return {

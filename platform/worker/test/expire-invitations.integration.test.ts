@@ -1,24 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { createAppDatabase } from "@omnify/db";
 import { createTestDatabase, type TestDatabase } from "@omnify/db/testing";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireInvitationsJob } from "../src/jobs/expire-invitations";
 import { runJobNow } from "../src/run-job";
-import { createWorker, type Worker } from "../src/worker";
+import type { Worker } from "../src/worker";
+import { createTestWorker } from "./support";
 
 let t: TestDatabase;
 let worker: Worker;
-const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+let log: ReturnType<typeof createTestWorker>["log"];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  worker = createWorker({
-    adminUrl: t.adminUrl,
-    db: t.app,
-    log,
-    pollingIntervalSeconds: 0.5,
-    schedule: false,
-  });
+  ({ worker, log } = createTestWorker(t));
   await worker.start();
 });
 afterAll(async () => {
@@ -74,12 +69,8 @@ describe("expire-invitations job", () => {
     // A closed database makes the real handler fail the way an outage would.
     const broken = createAppDatabase(t.appUrl, { max: 1 });
     await broken.close();
-    const failing = createWorker({
-      adminUrl: t.adminUrl,
+    const { worker: failing } = createTestWorker(t, {
       db: broken,
-      log,
-      pollingIntervalSeconds: 0.5,
-      schedule: false,
       jobs: [{ ...expireInvitationsJob, id: "expire-invitations-broken", cron: undefined }],
     });
     await failing.start();

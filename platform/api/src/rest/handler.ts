@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type ApiKeyPrincipal,
   authenticateApiKey,
@@ -6,6 +7,7 @@ import {
   type RateLimitPolicy,
   type ResolvedTenant,
   rateLimitHeaders,
+  recordApiCall,
   resolveTenantByHost,
   touchApiKey,
 } from "@omnify/core";
@@ -64,7 +66,8 @@ async function readInput(req: Request, method: string): Promise<unknown> {
 
 /**
  * `/api/v1/*`: Bearer API key → its tenant (from the key's row) → refuse a Host naming a
- * different tenant → rate limit (PostgreSQL, shared by every node) → scope → procedure.
+ * different tenant → rate limit (PostgreSQL, shared by every node) → monthly API-call quota
+ * (`api.calls`) → scope → procedure.
  */
 export function createRestFetchHandler(
   deps: ApiDeps,
@@ -110,11 +113,15 @@ export function createRestFetchHandler(
       }
       const limit = await deps.db.withTenant(principal.tenantId, async (tx) => {
         await touchApiKey(tx, principal.keyId);
-        return consumeRateLimit(tx, {
+        const window = await consumeRateLimit(tx, {
           tenantId: principal.tenantId,
           keyId: principal.keyId,
           policy,
         });
+        // Counts toward the monthly API-call quota; once it is used up this throws a 429
+        // naming the quota and the upgrade path, and the transaction counts nothing.
+        if (window.allowed) await recordApiCall(tx, randomUUID());
+        return window;
       });
       limitHeaders = rateLimitHeaders(limit);
       if (!limit.allowed) {

@@ -1,4 +1,5 @@
-export { createDevicePairingHandlers } from "./device-pairing";
+export { createDeviceHandlers, type DeviceHandlerDeps } from "./device-invoke";
+export { createDevicePairingHandlers, PAIRING_RATE_LIMIT } from "./device-pairing";
 export {
   createRestFetchHandler,
   DEFAULT_RATE_LIMIT,
@@ -7,3 +8,9 @@ export {
 } from "./handler";
 export type { OpenApiMeta } from "./init";
 export { generateOpenApiDocument } from "./openapi";
+export { createPluginFileHandler, type PluginFileDeps } from "./plugin-files";
+export {
+  createPluginUploadHandler,
+  type PluginUploadDeps,
+  type UploadRequest,
+} from "./plugin-uploads";

@@ -1,4 +1,10 @@
-import { type ApiKeyPrincipal, grantsScope, type ResolvedTenant } from "@omnify/core";
+import {
+  type ApiKeyPrincipal,
+  assertNotReadOnly,
+  billingAccessInTransaction,
+  grantsScope,
+  type ResolvedTenant,
+} from "@omnify/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { ApiDeps } from "../context";
 import { domainCause, toTrpcError } from "../errors";
@@ -48,6 +54,16 @@ export const apiKeyProcedure = t.procedure
     if (!scope) throw new TRPCError({ code: "FORBIDDEN", message: "Not part of the public API" });
     if (!grantsScope(ctx.principal.scopes, scope)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This API key lacks the scope ${scope}` });
+    }
+    return next();
+  })
+  // The same write guard as tenantProcedure: anything but GET waits until the bill is paid.
+  .use(async ({ ctx, meta, next }) => {
+    if (meta?.openapi?.method !== "GET") {
+      const tenantId = ctx.principal.tenantId;
+      assertNotReadOnly(
+        await ctx.db.withTenant(tenantId, (tx) => billingAccessInTransaction(tx, tenantId)),
+      );
     }
     return next();
   });

@@ -8,10 +8,10 @@ import { faviconFor } from "../server/theme";
 import { TRPCReactProvider } from "../trpc/react";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { theme, productName } = await getBranding();
+  const { theme, productName, faviconUrl } = await getBranding();
   return {
     title: { default: productName, template: `%s · ${productName}` },
-    icons: { icon: faviconFor(theme) },
+    icons: { icon: faviconUrl ?? faviconFor(theme) },
     // Tenant portals are private workspaces; keep them out of search engines.
     robots: { index: false, follow: false },
   };

@@ -1,5 +1,6 @@
-import { isAgencyStaffRole } from "@omnify/core/auth/roles";
+import { isAdminRole, isAgencyStaffRole } from "@omnify/core/auth/roles";
 import { Card, Stat } from "@omnify/ui";
+import { CreateSubaccountForm } from "../components/CreateSubaccountForm";
 import { PlatformLanding } from "../components/PlatformLanding";
 import { PortalShell } from "../components/PortalShell";
 import { SubaccountSwitcher } from "../components/SubaccountSwitcher";
@@ -44,6 +45,15 @@ export default async function HomePage() {
             description="Open a client's workspace. You stay signed in here too."
           >
             <SubaccountSwitcher />
+          </Card>
+        )}
+        {isAgencyStaff && isAdminRole(current.role) && (
+          <Card
+            headingLevel={2}
+            title="New sub-account"
+            description="A workspace for a client, on its own address under yours."
+          >
+            <CreateSubaccountForm />
           </Card>
         )}
       </div>

@@ -22,7 +22,10 @@ export type PortalPage =
   | "audit"
   | "domains"
   | "export"
-  | "billing";
+  | "billing"
+  | "rebilling"
+  | "branding"
+  | "usage";
 
 type Props = {
   current: CurrentUser;
@@ -58,7 +61,19 @@ export async function PortalShell({ current, active, title, extraNav = [], child
             ? { href: "/settings/domains", label: "Domains", active: active === "domains" }
             : { href: "/settings/export", label: "Export", active: active === "export" },
           ...(current.tenant.kind === "agency"
-            ? [{ href: "/settings/billing", label: "Billing", active: active === "billing" }]
+            ? [
+                { href: "/settings/billing", label: "Billing", active: active === "billing" },
+                {
+                  href: "/settings/rebilling",
+                  label: "Client plans",
+                  active: active === "rebilling",
+                },
+                { href: "/settings/branding", label: "Branding", active: active === "branding" },
+              ]
+            : []),
+          { href: "/settings/usage", label: "Usage", active: active === "usage" },
+          ...(current.tenant.kind === "subaccount"
+            ? [{ href: "/settings/rebilling", label: "Invoices", active: active === "rebilling" }]
             : []),
           { href: "/settings/roles", label: "Roles", active: active === "roles" },
           { href: "/audit", label: "Audit log", active: active === "audit" },

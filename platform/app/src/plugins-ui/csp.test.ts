@@ -19,7 +19,8 @@ describe("contentSecurityPolicy", () => {
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("base-uri")).toEqual(["'self'"]);
     expect(csp.get("form-action")).toEqual(["'self'"]);
-    expect(csp.get("img-src")).toEqual(["'self'", "data:"]);
+    expect(csp.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    expect(csp.get("media-src")).toEqual(["'self'", "blob:"]);
     expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 

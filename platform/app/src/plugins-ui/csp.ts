@@ -12,6 +12,8 @@
  * - `connect-src` adds the realtime gateway (another origin) for both http(s) and ws(s).
  * - `style-src 'unsafe-inline'`: the tenant theme is an inline `<style>` in the server HTML
  *   (no flash of the default theme) and components use style attributes.
+ * - `img-src`/`media-src` allow `blob:`: the screen player (/screen/) plays creatives from
+ *   object URLs of its offline media cache. Only same-origin script can mint a blob: URL.
  */
 export function contentSecurityPolicy(opts: {
   nonce: string;
@@ -25,7 +27,8 @@ export function contentSecurityPolicy(opts: {
     "default-src 'self'",
     `script-src ${script.join(" ")}`,
     `connect-src 'self' ${realtime.origin} ${socket}`,
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
     "object-src 'none'",

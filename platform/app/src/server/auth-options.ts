@@ -17,7 +17,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { sameOriginPath } from "../lib/callback-url";
 import { authCookies } from "../lib/cookies";
 import { getDeps } from "./deps";
-import { githubUserForTenant } from "./github";
+import { GITHUB_NO_MATCH, githubEndpoints, githubUserForTenant } from "./github";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -82,6 +82,7 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
       GitHubProvider({
         clientId: env.GITHUB_ID,
         clientSecret: env.GITHUB_SECRET,
+        ...githubEndpoints(env),
         profile: (_profile, tokens) => githubUserForTenant(tenant, tokens.access_token),
       }),
     );
@@ -95,10 +96,10 @@ export function buildAuthOptions(tenant: ResolvedTenant, meta: RequestMeta): Aut
     useSecureCookies: scheme === "https",
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
-      // GitHub users without a match come back with an empty id.
+      // GitHub users without a match come back as GITHUB_NO_MATCH.
       // GitHub does not ask for our TOTP code, so it is refused for accounts with MFA on.
       async signIn({ user, account }) {
-        if (!user.id) return false;
+        if (!user.id || user.id === GITHUB_NO_MATCH) return false;
         if (account?.provider !== "github") return true;
         const mfa = await db.withoutTenant((tx) => getMfaStatus(tx, user.id), { userId: user.id });
         return !mfa.enabled;

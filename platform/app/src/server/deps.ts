@@ -2,12 +2,20 @@ import { type ApiDeps, createTrpcFetchHandler, type TrpcFetchHandler } from "@om
 import { createDomainResolver, parseDnsServers } from "@omnify/core/domains/dns-check";
 import { exportDirFrom } from "@omnify/core/export/config";
 import { createMailer } from "@omnify/core/mail/mailer";
+import { createObjectStorage } from "@omnify/core/storage/config";
+import type { ObjectStorage } from "@omnify/core/storage/object-storage";
 import { createAppDatabase } from "@omnify/db";
 import { createPluginRuntimeClient, pluginRuntimeToken } from "@omnify/plugin-runtime/client";
 import { type ServerEnv, serverEnv } from "../env";
 import { billingFrom } from "./billing";
 
-export type AppDeps = ApiDeps & { env: ServerEnv; trpc: TrpcFetchHandler; exportDir: string };
+export type AppDeps = ApiDeps & {
+  env: ServerEnv;
+  trpc: TrpcFetchHandler;
+  exportDir: string;
+  /** Plugin objects (uploads, `ctx.storage`): local disk or S3 per OMNIFY_STORAGE. */
+  storage: ObjectStorage;
+};
 
 // Kept on globalThis so dev-mode module reloads reuse one connection pool instead of
 // opening a new one on every edit.
@@ -42,6 +50,7 @@ export function getDeps(): AppDeps {
       env,
       trpc: createTrpcFetchHandler(api),
       exportDir: exportDirFrom(env.OMNIFY_EXPORT_DIR),
+      storage: createObjectStorage(env.storage),
     };
   }
   return holder.__omnifyDeps;

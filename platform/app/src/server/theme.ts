@@ -1,48 +1,15 @@
-import type { ResolvedTenant } from "@omnify/core/tenancy/resolved-tenant";
-import {
-  applyBrandOverrides,
-  type BrandOverrides,
-  defaultThemeId,
-  getTheme,
-  isThemeId,
-  type ThemeTokens,
-} from "@omnify/themes";
+import { applyBrandOverrides, defaultThemeId, getTheme, type ThemeTokens } from "@omnify/themes";
 
 /** The platform's own look, for its landing page and for hosts that match no tenant. */
 export function platformTheme(): ThemeTokens {
   return applyBrandOverrides(getTheme(defaultThemeId), { productName: "Omnify" });
 }
 
-function overridesFrom(brand: Record<string, unknown>): BrandOverrides {
-  const { productName, colors, logo } = brand as BrandOverrides;
-  return {
-    ...(typeof productName === "string" ? { productName } : {}),
-    ...(colors && typeof colors === "object" ? { colors } : {}),
-    ...(logo && typeof logo === "object" ? { logo } : {}),
-  };
-}
-
 /**
- * The tenant's tokens: its theme, then the agency's white-label brand (a sub-account lives
- * under its agency's product), then the tenant's own brand. A brand the token schema
- * rejects is skipped rather than taking the page down; tenants-config validates it first.
+ * The tenant's tokens (theme, then the agency's brand, then a sub-account's own); lives in
+ * core so e-mails render with the same look as the pages.
  */
-export function tenantTheme(tenant: ResolvedTenant): ThemeTokens {
-  let tokens = getTheme(isThemeId(tenant.themeId) ? tenant.themeId : defaultThemeId);
-  const layers: BrandOverrides[] = [
-    { productName: tenant.agency.name },
-    overridesFrom(tenant.agency.brand),
-    ...(tenant.kind === "subaccount" ? [overridesFrom(tenant.brand)] : []),
-  ];
-  for (const layer of layers) {
-    try {
-      tokens = applyBrandOverrides(tokens, layer);
-    } catch (error) {
-      console.warn(`[omnify] ignoring invalid brand of tenant ${tenant.slug}:`, error);
-    }
-  }
-  return tokens;
-}
+export { tenantTheme } from "@omnify/core/branding/tenant-theme";
 
 /** Favicon as a data URI: the logo mark, or the product's initial on the primary colour. */
 export function faviconFor(tokens: ThemeTokens): string {

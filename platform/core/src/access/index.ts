@@ -22,4 +22,10 @@ export {
   matrixModules,
 } from "./list-member-access";
 export { assignCustomRole, setSubaccountAccess } from "./member-access";
+export {
+  type BillingAccess,
+  loadRequestContext,
+  type RequestContext,
+  requestContextInTransaction,
+} from "./request-context";
 export { accessInTransaction, findAccess } from "./resolve-access";

@@ -1,41 +1,9 @@
-import { type AppDatabase, type MembershipRole, sql, type Tx, withinTenant } from "@omnify/db";
+import type { AppDatabase, MembershipRole, Tx } from "@omnify/db";
 import type { EffectiveRole } from "../auth/roles";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import type { Actor } from "./authorize";
 import { isMemberLevelRole } from "./grants";
-
-type MembershipRow = {
-  role: MembershipRole | null;
-  custom_role_id: string | null;
-  restricted: boolean;
-  is_platform_admin: boolean;
-};
-
-/** The user's membership in the transaction's current tenant (null: no such user). */
-async function membershipOf(tx: Tx, tenantId: string, userId: string) {
-  const [row] = await tx.execute<MembershipRow>(sql`
-    select m.role, m.custom_role_id, coalesce(m.restricted, false) as restricted, u.is_platform_admin
-    from users u left join memberships m on m.user_id = u.id and m.tenant_id = ${tenantId}
-    where u.id = ${userId}`);
-  return row ?? null;
-}
-
-/** A custom role's grants; the transaction must act as the agency that owns the role. */
-async function grantsOf(tx: Tx, roleId: string | null): Promise<string[] | null> {
-  if (!roleId) return null;
-  const [row] = await tx.execute<{ permissions: string[] }>(
-    sql`select permissions from custom_roles where id = ${roleId}`,
-  );
-  // A role the agency cannot see grants nothing rather than falling back to the defaults.
-  return row?.permissions ?? [];
-}
-
-async function assignedSubaccounts(tx: Tx, agencyId: string, userId: string) {
-  const rows = await tx.execute<{ subaccount_id: string }>(sql`
-    select subaccount_id from subaccount_assignments
-    where tenant_id = ${agencyId} and user_id = ${userId} order by subaccount_id`);
-  return rows.map((r) => r.subaccount_id);
-}
+import { type AccessFacts, readContextFacts } from "./request-context-facts";
 
 const actor = (
   userId: string,
@@ -49,47 +17,50 @@ const actor = (
   restrictedTo: isMemberLevelRole(role) ? restrictedTo : null,
 });
 
+const isAgencyAdmin = (role: MembershipRole | null | undefined) =>
+  role === "agency_owner" || role === "agency_admin";
+
 /**
- * Everything `authorize` needs about `userId` in `tenant`, or null for no access, read in a
- * transaction of `tenant` acting as the user. On a sub-account: its own members, the
- * agency's owners and admins, agency members assigned to it, and platform staff; an agency
- * member marked `restricted` reaches only assigned sub-accounts, whatever else they hold.
+ * Everything `authorize` needs about a user in `tenant`, or null for no access, from the
+ * facts `app.request_context()` gathered. On a sub-account: its own members, the agency's
+ * owners and admins, agency members assigned to it, and platform staff; an agency member
+ * marked `restricted` reaches only assigned sub-accounts, whatever else they hold.
+ */
+export function actorFromFacts(tenant: ResolvedTenant, facts: AccessFacts): Actor | null {
+  const userId = facts.user.id;
+  const own = facts.own;
+  const staff = facts.user.isPlatformAdmin ? actor(userId, "platform_admin", null) : null;
+  if (tenant.kind === "agency") {
+    if (!own) return staff;
+    const restrictedTo = own.restricted && isMemberLevelRole(own.role) ? facts.assigned : null;
+    return actor(userId, own.role, own.permissions, restrictedTo);
+  }
+  const parent = facts.parent;
+  if (isAgencyAdmin(parent?.role)) {
+    return own
+      ? actor(userId, own.role, own.permissions)
+      : actor(userId, parent?.role as EffectiveRole, null);
+  }
+  const agencyMember = parent?.role === "agency_member";
+  if (agencyMember && parent?.restricted && !facts.assignedHere) return staff;
+  if (own) return actor(userId, own.role, own.permissions);
+  if (agencyMember && facts.assignedHere) {
+    return actor(userId, "agency_member", parent?.permissions ?? null);
+  }
+  return staff;
+}
+
+/**
+ * accessInTransaction: the actor for `userId` in `tenant`, read in one statement inside a
+ * transaction of `tenant` that acts as the user (or in which the user is a member).
  */
 export async function accessInTransaction(
   tx: Tx,
   tenant: ResolvedTenant,
   userId: string,
 ): Promise<Actor | null> {
-  const own = await membershipOf(tx, tenant.id, userId);
-  if (!own) return null;
-  const staff = own.is_platform_admin ? actor(userId, "platform_admin", null) : null;
-  if (tenant.kind === "agency") {
-    if (!own.role) return staff;
-    const restrictedTo =
-      own.restricted && isMemberLevelRole(own.role)
-        ? await assignedSubaccounts(tx, tenant.id, userId)
-        : null;
-    return actor(userId, own.role, await grantsOf(tx, own.custom_role_id), restrictedTo);
-  }
-  const agencyId = tenant.agency.id;
-  return withinTenant(tx, agencyId, async () => {
-    const parent = await membershipOf(tx, agencyId, userId);
-    const [assigned] = await tx.execute<{ yes: boolean }>(sql`
-      select exists (select 1 from subaccount_assignments where tenant_id = ${agencyId}
-        and user_id = ${userId} and subaccount_id = ${tenant.id}) as yes`);
-    const parentRole = parent?.role ?? null;
-    if (parentRole === "agency_owner" || parentRole === "agency_admin") {
-      return own.role
-        ? actor(userId, own.role, await grantsOf(tx, own.custom_role_id))
-        : actor(userId, parentRole, null);
-    }
-    if (parentRole === "agency_member" && parent?.restricted && !assigned?.yes) return staff;
-    if (own.role) return actor(userId, own.role, await grantsOf(tx, own.custom_role_id));
-    if (parentRole === "agency_member" && assigned?.yes) {
-      return actor(userId, "agency_member", await grantsOf(tx, parent?.custom_role_id ?? null));
-    }
-    return staff;
-  });
+  const facts = await readContextFacts(tx, { userId });
+  return facts ? actorFromFacts(tenant, facts) : null;
 }
 
 /** accessInTransaction in a transaction of its own. */

@@ -9,6 +9,7 @@ import {
   upgradeFor,
 } from "./plans";
 import { isReadOnly, keepsPlan } from "./state-machine";
+import { meterForQuota } from "./usage/meters";
 
 export type Entitlements = {
   /** The agency that pays: a sub-account runs on its agency's plan. */
@@ -69,11 +70,6 @@ export async function getEntitlements(
 }
 
 const monthStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-const meterFor: Partial<Record<LimitKey, string>> = {
-  apiCallsPerMonth: "api_calls",
-  aiTokensPerMonth: "ai_tokens",
-  screenHoursPerMonth: "screen_hours",
-};
 
 /** How much of `limit` the tenant uses now (quotas: this calendar month, UTC). */
 export async function currentUsage(
@@ -82,7 +78,7 @@ export async function currentUsage(
   limit: LimitKey,
   now = new Date(),
 ): Promise<number> {
-  const meter = meterFor[limit];
+  const meter = meterForQuota(limit);
   const query =
     limit === "seats"
       ? sql`select (select count(*) from memberships where tenant_id = ${tenantId})
@@ -91,15 +87,17 @@ export async function currentUsage(
         ? sql`select count(*) as n from tenants where parent_id = ${tenantId}`
         : limit === "plugins"
           ? sql`select count(*) as n from plugin_installations where tenant_id = ${tenantId} and status <> 'uninstalled'`
-          : sql`select coalesce(sum(quantity), 0) as n from usage_events
-              where tenant_id = ${tenantId} and meter = ${meter ?? ""} and occurred_at >= ${monthStart(now).toISOString()}`;
+          : sql`select coalesce(sum(total), 0) as n from usage_monthly
+              where tenant_id = ${tenantId} and source = 'core' and meter = ${meter ?? ""}
+                and month = ${monthStart(now).toISOString().slice(0, 10)}`;
   const [row] = (await tx.execute(query)) as unknown as { n: string | number }[];
   return Number(row?.n ?? 0);
 }
 
 /**
  * Refuses one more unit of `limit` when the tenant is at its plan's cap, naming the limit
- * and the plan to upgrade to. Also refuses while the workspace is read-only (unpaid).
+ * and the plan to upgrade to. Read-only (unpaid) workspaces never get here: the API's write
+ * guard (`assertNotReadOnly` in tenantProcedure and REST) refuses their mutations first.
  */
 export async function assertWithinLimit(
   tx: Tx,
@@ -109,7 +107,6 @@ export async function assertWithinLimit(
   now = new Date(),
 ) {
   const ent = await getEntitlements(tx, tenantId, now);
-  assertNotReadOnly(ent);
   const cap = ent.limits[limit];
   if (cap === null) return;
   const used = await currentUsage(tx, tenantId, limit, now);
@@ -125,12 +122,22 @@ export async function assertWithinLimit(
   );
 }
 
+/** The billed agency's status and whether the workspace is read-only (the API's write guard). */
+export async function billingAccessInTransaction(
+  tx: Tx,
+  tenantId: string,
+  now = new Date(),
+): Promise<{ status: Entitlements["status"]; readOnly: boolean }> {
+  const { status, readOnly } = await getEntitlements(tx, tenantId, now);
+  return { status, readOnly };
+}
+
 /** Refuses writes while the workspace is read-only because an invoice is long overdue. */
-export function assertNotReadOnly(ent: Entitlements): void {
-  if (ent.readOnly)
+export function assertNotReadOnly(access: { readOnly: boolean }): void {
+  if (access.readOnly)
     throw new DomainError(
       "FORBIDDEN",
-      "This workspace is read-only because a payment is overdue: update the card in Settings → Billing",
+      "Your workspace is read-only because payment is overdue — update your payment method in Billing",
       "billing",
     );
 }

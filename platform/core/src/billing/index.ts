@@ -7,3 +7,4 @@ export { processStripeEvent } from "./process-event";
 export { setFeatureOverride } from "./set-override";
 export * from "./state-machine";
 export { createStripeClient, type Stripe, type StripeConfig } from "./stripe-client";
+export * from "./usage/index";

@@ -1,4 +1,6 @@
 import { type AppDatabase, sql, withinTenant } from "@omnify/db";
+import { emitPaymentEvent } from "../payments/plugin-events";
+import { stripePaymentEvent } from "../payments/stripe-events";
 import { applyStripeEvent } from "./apply-event";
 
 type LedgerRow = { payload: Record<string, unknown>; processed_at: string | null };
@@ -15,6 +17,13 @@ export async function processStripeEvent(db: AppDatabase, eventId: string): Prom
     )) as unknown as LedgerRow[];
     if (!row) throw new Error(`stripe event ${eventId} is not in the ledger`);
     if (row.processed_at) return "already processed";
+    // A plugin's marketplace payment: to that plugin's outbox in the tenant its metadata names.
+    const payment = stripePaymentEvent(row.payload);
+    if (payment) {
+      const done = await emitPaymentEvent(tx, payment);
+      await tx.execute(sql`update stripe_events set processed_at = now() where id = ${eventId}`);
+      return done;
+    }
     const object = (row.payload.data as { object?: { customer?: unknown } } | undefined)?.object;
     const customer = typeof object?.customer === "string" ? object.customer : null;
     const [owner] = customer

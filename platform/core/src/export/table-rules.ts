@@ -10,6 +10,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   device_pairings: "pairing codes are short-lived",
   devices: "screens hold a token for the old sub-account; pair them again",
   rate_limit_buckets: "counters, not data",
+  realtime_events: "live notifications, kept ten minutes for the realtime gateway",
+  brand_assets: "the white-label brand belongs to the agency; sub-accounts inherit it",
   login_attempts: "throttle counters, not data",
   password_reset_tokens: "one-time tokens",
   plugin_secrets:

@@ -10,6 +10,8 @@ export type MailMessage = {
   text: string;
   html: string;
   from?: string;
+  /** Where replies go: the brand's support address. */
+  replyTo?: string;
 };
 
 export interface Mailer {
@@ -50,7 +52,14 @@ export function createLogMailer(
       if (!config.mailOutbox) return;
       await mkdir(config.mailOutbox, { recursive: true });
       const name = `${sentAt.getTime()}-${randomBytes(4).toString("hex")}.json`;
-      const body = { to: msg.to, from, subject: msg.subject, text: msg.text, html: msg.html };
+      const body = {
+        to: msg.to,
+        from,
+        ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
+        subject: msg.subject,
+        text: msg.text,
+        html: msg.html,
+      };
       await writeFile(
         join(config.mailOutbox, name),
         JSON.stringify({ ...body, sentAt: sentAt.toISOString() }, null, 2),

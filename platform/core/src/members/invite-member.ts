@@ -16,8 +16,8 @@ import { generateSecretToken, hashSecretToken } from "../auth/secret-token";
 import { assertWithinLimit } from "../billing/entitlements";
 import type { CoreConfig } from "../env";
 import { badInput, DomainError } from "../errors";
-import { brandedFrom } from "../mail/branded-from";
 import type { Mailer } from "../mail/mailer";
+import { tenantMail } from "../mail/sender-identity";
 import { invitationMail } from "../mail/templates/invitation";
 import { emitTenantEvent } from "../plugins/emit-event";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
@@ -117,8 +117,10 @@ export async function inviteMember(
           request: input.request,
           metadata: { email, role },
         });
+        const { brand, sender } = await tenantMail(tx, tenant, input.config);
         const mail = invitationMail({
           to: email,
+          brand,
           tenantName: tenant.name,
           agencyName: tenant.agency.name,
           inviterName: inviter?.name ?? null,
@@ -126,10 +128,7 @@ export async function inviteMember(
           acceptUrl: `${tenant.origin}/invite/${token}`,
           expiresAt,
         });
-        await input.mailer.send({
-          ...mail,
-          from: brandedFrom(input.config.mailFrom, tenant.agency.name),
-        });
+        await input.mailer.send({ ...mail, ...sender });
         return { invitationId: row.id, expiresAt };
       },
       { userId: actor.userId },

@@ -24,6 +24,9 @@ export function capabilityAtoms(c: Capabilities): string[] {
     ...(c.realtime?.channels ?? []).map((ch) => `realtime:${ch}`),
     ...(c.meters ?? []).map((m) => `meter:${m.name}`),
     ...(c.ui?.slots ?? []).map((s) => `ui:${s}`),
+    ...(c.devices?.procedures ?? []).map((p) => `device.procedure:${p}`),
+    ...(c.storage?.accept ?? []).map((t) => `storage:${t} ${c.storage?.maxObjectMb}MB`),
+    ...(c.payments?.providers ?? []).map((p) => `payments:${p}`),
   ];
   return [...new Set(atoms)].sort();
 }
@@ -56,5 +59,17 @@ export function describeCapabilities(c: Capabilities): string[] {
   for (const m of c.meters ?? [])
     out.push(`Record billable usage: ${m.name}${m.unit ? ` (${m.unit})` : ""}`);
   for (const s of c.ui?.slots ?? []) out.push(`Show ${SLOT_LABELS[s] ?? s}`);
+  if (c.devices)
+    out.push(
+      `Pair, list and remove this workspace's screens; paired screens may call: ${list(c.devices.procedures) || "nothing"}`,
+    );
+  if (c.storage)
+    out.push(
+      `Store files in this workspace (${list(c.storage.accept)}, up to ${c.storage.maxObjectMb} MB each)`,
+    );
+  if (c.payments?.providers.length)
+    out.push(
+      `Take payments, refund them and pay out to connected accounts through ${c.payments.providers.map((p) => (p === "stripe" ? "Stripe Connect" : "Paystack")).join(" and ")}`,
+    );
   return out;
 }

@@ -1,18 +1,28 @@
 import { and, eq, pluginInstallations, pluginVersions, type Tx } from "@omnify/db";
 import semver from "semver";
+import { assertAuthorized } from "../access/authorize";
 import type { EffectiveRole } from "../auth/roles";
-import { isAdminRole } from "../auth/roles";
 import { DomainError } from "../errors";
 import { type PluginManifest, readManifest } from "./manifest";
 
-export type Actor = { userId: string; role: EffectiveRole };
+/** Who acts; `permissions` are a custom role's grants (absent or null: the fixed role's). */
+export type Actor = { userId: string; role: EffectiveRole; permissions?: readonly string[] | null };
 export type InstallationRow = typeof pluginInstallations.$inferSelect;
 export type CatalogVersion = { pluginId: string; version: string; manifest: PluginManifest };
 
-/** Installing and changing plugins is for owners and admins; procedures gate it too. */
-export function assertPluginAdmin(actor: Actor): void {
-  if (!isAdminRole(actor.role))
-    throw new DomainError("FORBIDDEN", "Only owners and admins can manage plugins");
+/**
+ * Core's own check behind the procedure gates, through the one policy function:
+ * `plugins.install` (install, upgrade, uninstall: owners and admins) or `plugins.configure`
+ * (settings, secrets, enable/disable: also roles granting `plugins:write`). Neither action
+ * is agency-only, so the tenant's kind does not change the answer.
+ */
+export function assertPluginAction(
+  actor: Actor,
+  action: "plugins.install" | "plugins.configure",
+): void {
+  assertAuthorized({ ...actor, permissions: actor.permissions ?? null }, action, {
+    tenant: { id: "", kind: "agency" },
+  });
 }
 
 /** One catalog version, or NOT_FOUND naming the field the caller got wrong. */

@@ -28,7 +28,6 @@ export {
 } from "./manifest";
 export { getPluginSettings, setPluginSecret, updatePluginSettings } from "./plugin-settings";
 export { purgeUninstalledPlugins, UNINSTALL_GRACE_MS } from "./purge-uninstalled";
-export { recordUsage, type UsageRecord } from "./record-usage";
 export { registerPluginVersion } from "./register-version";
 export {
   type InvocationTarget,

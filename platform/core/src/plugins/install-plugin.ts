@@ -5,7 +5,7 @@ import { capabilityAtoms, sameCapabilities } from "./capabilities";
 import {
   type Actor,
   assertHostCompatible,
-  assertPluginAdmin,
+  assertPluginAction,
   findInstallation,
   type InstallationSummary,
   installationSummary,
@@ -43,7 +43,7 @@ export async function installPlugin(
   db: AppDatabase,
   input: InstallPluginInput,
 ): Promise<InstallationSummary> {
-  assertPluginAdmin(input.actor);
+  assertPluginAction(input.actor, "plugins.install");
   const consent = parseConsent(input.consentedCapabilities);
   return db.withTenant(
     input.tenantId,

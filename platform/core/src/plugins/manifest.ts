@@ -22,6 +22,9 @@ const capabilities = z.object({
     .array(z.object({ name: z.string(), aggregation: z.string(), unit: z.string().optional() }))
     .optional(),
   ui: z.object({ slots: z.array(z.string()) }).optional(),
+  devices: z.object({ procedures: z.array(z.string()) }).optional(),
+  storage: z.object({ accept: z.array(z.string()), maxObjectMb: z.number() }).optional(),
+  payments: z.object({ providers: z.array(z.enum(["stripe", "paystack"])) }).optional(),
 });
 
 export const pluginManifestSchema = z.looseObject({

@@ -2,7 +2,7 @@ import { type AppDatabase, pluginInstallations, type Tx } from "@omnify/db";
 import { DomainError } from "../errors";
 import {
   type Actor,
-  assertPluginAdmin,
+  assertPluginAction,
   installationKey,
   loadVersion,
   requireInstallation,
@@ -34,7 +34,7 @@ export async function updatePluginSettings(
   db: AppDatabase,
   input: { tenantId: string; actor: Actor; pluginId: string; settings: unknown },
 ): Promise<{ settings: Record<string, unknown> }> {
-  assertPluginAdmin(input.actor);
+  assertPluginAction(input.actor, "plugins.configure");
   return db.withTenant(
     input.tenantId,
     async (tx) => {
@@ -63,7 +63,7 @@ export async function setPluginSecret(
     omnifySecret: string;
   },
 ): Promise<{ name: string; updatedAt: Date }> {
-  assertPluginAdmin(input.actor);
+  assertPluginAction(input.actor, "plugins.configure");
   if (!input.value) throw new DomainError("BAD_INPUT", "Enter a value", "value");
   return db.withTenant(
     input.tenantId,

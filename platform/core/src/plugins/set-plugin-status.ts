@@ -1,7 +1,7 @@
 import { type AppDatabase, pluginInstallations } from "@omnify/db";
 import {
   type Actor,
-  assertPluginAdmin,
+  assertPluginAction,
   type InstallationSummary,
   installationKey,
   installationSummary,
@@ -18,6 +18,10 @@ const EVENT = {
   uninstall: "plugin.uninstalled",
 } as const;
 
+/** Uninstalling (which ends the plugin's data after a grace) is an install-level right. */
+export const pluginStatusAction = (change: PluginStatusChange) =>
+  change === "uninstall" ? ("plugins.install" as const) : ("plugins.configure" as const);
+
 /**
  * Enables, disables or uninstalls. Uninstalling keeps the data (and secrets) for the grace
  * period, so re-installing restores it; the purge job removes it afterwards. Repeating a
@@ -27,7 +31,7 @@ export async function setPluginStatus(
   db: AppDatabase,
   input: { tenantId: string; actor: Actor; pluginId: string; change: PluginStatusChange },
 ): Promise<InstallationSummary> {
-  assertPluginAdmin(input.actor);
+  assertPluginAction(input.actor, pluginStatusAction(input.change));
   return db.withTenant(
     input.tenantId,
     async (tx) => {

@@ -5,7 +5,7 @@ import { addedCapabilities, capabilityAtoms } from "./capabilities";
 import {
   type Actor,
   assertHostCompatible,
-  assertPluginAdmin,
+  assertPluginAction,
   type InstallationSummary,
   installationKey,
   installationSummary,
@@ -37,7 +37,7 @@ export async function upgradePlugin(
   db: AppDatabase,
   input: UpgradePluginInput,
 ): Promise<InstallationSummary & { addedCapabilities: string[] }> {
-  assertPluginAdmin(input.actor);
+  assertPluginAction(input.actor, "plugins.install");
   return db.withTenant(
     input.tenantId,
     async (tx) => {

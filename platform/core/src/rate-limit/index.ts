@@ -1,3 +1,4 @@
+export { consumeAnonymousRateLimit } from "./anonymous";
 export {
   consumeRateLimit,
   type RateLimitPolicy,

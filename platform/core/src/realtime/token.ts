@@ -1,14 +1,25 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-/** Who a realtime socket speaks for. The gateway trusts nothing else from the browser. */
-export type RealtimeTokenPayload = { tenantId: string; userId: string; exp: number };
+/**
+ * Who a realtime socket speaks for: a member, or a paired screen (its own room only). The
+ * gateway trusts nothing else from the client.
+ */
+export type RealtimeTokenPayload =
+  | { tenantId: string; userId: string; exp: number }
+  | { tenantId: string; deviceId: string; exp: number };
 
-const payloadSchema = z.object({
+const memberSchema = z.strictObject({
   tenantId: z.uuid(),
   userId: z.uuid(),
   exp: z.number().int().positive(),
 });
+const deviceSchema = z.strictObject({
+  tenantId: z.uuid(),
+  deviceId: z.uuid(),
+  exp: z.number().int().positive(),
+});
+const payloadSchema = z.union([memberSchema, deviceSchema]);
 
 // HMAC-SHA256 is only as strong as its key; a short secret is a deployment mistake, so it
 // fails loudly here instead of minting guessable tokens.
@@ -31,12 +42,31 @@ export function signRealtimeToken(
   ttlSeconds = 300,
   now: Date = new Date(),
 ): string {
-  assertSecret(secret);
-  const payload = payloadSchema.parse({
+  const payload = memberSchema.parse({
     tenantId: subject.tenantId,
     userId: subject.userId,
     exp: Math.floor(now.getTime() / 1000) + ttlSeconds,
   });
+  return seal(payload, secret);
+}
+
+/** A screen's token: joins only `device:<deviceId>`; same format and expiry as a member's. */
+export function signDeviceRealtimeToken(
+  subject: { tenantId: string; deviceId: string },
+  secret: string,
+  ttlSeconds = 300,
+  now: Date = new Date(),
+): string {
+  const payload = deviceSchema.parse({
+    tenantId: subject.tenantId,
+    deviceId: subject.deviceId,
+    exp: Math.floor(now.getTime() / 1000) + ttlSeconds,
+  });
+  return seal(payload, secret);
+}
+
+function seal(payload: RealtimeTokenPayload, secret: string): string {
+  assertSecret(secret);
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${mac(body, secret).toString("base64url")}`;
 }

@@ -57,6 +57,12 @@ const ROWS: Array<[string, Actor, "agency" | "subaccount", string]> = [
     "YYY. .Y.Y Y... .Y.. .... .Y..",
   ],
   [
+    "custom role (plugins:write): configures plugins, never installs them",
+    actor("agency_member", { permissions: ["plugins:write"] }),
+    "agency",
+    ".... .... .... ..Y. Y... ....",
+  ],
+  [
     "restricted agency member (assigned A)",
     actor("agency_member", { restrictedTo: [SUB_A] }),
     "agency",

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { assertWithinLimit, currentUsage, getEntitlements, planById } from "../../src/billing";
+import {
+  assertNotReadOnly,
+  assertWithinLimit,
+  billingAccessInTransaction,
+  currentUsage,
+  getEntitlements,
+  planById,
+} from "../../src/billing";
+import { ingestUsage } from "../../src/billing/usage";
 import { inviteMember } from "../../src/members/invite-member";
 import { capturingMailer, domainFailure, setupWorld } from "../helpers";
 import { testConfig } from "../seed";
@@ -66,27 +74,37 @@ describe("plan limits on the server", () => {
   });
 
   it("counts monthly quotas from usage events and sub-accounts from the agency", async () => {
-    const cap = planById("free").limits.apiCallsPerMonth ?? 0;
-    await s.t.admin`insert into usage_events (tenant_id, meter, source, quantity, idempotency_key)
-      values (${s.w.beta}, 'api_calls', 'core', ${cap}, 'k1')`;
-    expect((await domainFailure(check(s.w.beta, "apiCallsPerMonth"))).message).toContain(
-      "API calls a month",
+    const cap = planById("free").limits.aiTokensPerMonth ?? 0;
+    // Through the one ingest path, which keeps the month's totals the check reads.
+    await s.t.app.withTenant(s.w.beta, (tx) =>
+      ingestUsage(tx, [
+        { meter: "ai.tokens", source: "core", quantity: cap, idempotencyKey: "k1" },
+      ]),
+    );
+    expect((await domainFailure(check(s.w.beta, "aiTokensPerMonth"))).message).toContain(
+      "AI tokens a month",
     );
     // Next month the quota starts again.
     const nextMonth = new Date(Date.now() + 32 * 86_400_000);
-    await check(s.w.beta, "apiCallsPerMonth", nextMonth);
+    await check(s.w.beta, "aiTokensPerMonth", nextMonth);
     expect(
       await s.t.app.withTenant(s.w.alpha, (tx) => currentUsage(tx, s.w.alpha, "subaccounts")),
     ).toBe(2);
   });
 
-  it("turns a long past-due workspace read-only", async () => {
+  it("turns a long past-due workspace read-only (the API's write guard refuses; limits do not repeat it)", async () => {
     const since = new Date(Date.now() - 10 * 86_400_000);
     await s.t
       .admin`insert into subscriptions (tenant_id, stripe_subscription_id, plan, status, past_due_since, stripe_version)
       values (${s.w.beta}, 'sub_x', 'pro', 'past_due', ${since}, 1)`;
-    const err = await domainFailure(check(s.w.beta, "plugins"));
+    const access = await s.t.app.withTenant(s.w.beta, (tx) =>
+      billingAccessInTransaction(tx, s.w.beta),
+    );
+    expect(access).toEqual({ status: "past_due", readOnly: true });
+    const err = await domainFailure(Promise.resolve().then(() => assertNotReadOnly(access)));
     expect(err).toMatchObject({ code: "FORBIDDEN", field: "billing" });
     expect(err.message).toContain("read-only");
+    // The Pro plan's cap still applies on its own.
+    await check(s.w.beta, "plugins");
   });
 });

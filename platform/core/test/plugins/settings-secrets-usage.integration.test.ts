@@ -5,7 +5,6 @@ import {
   setPluginSecret,
   updatePluginSettings,
 } from "../../src/plugins/plugin-settings";
-import { recordUsage } from "../../src/plugins/record-usage";
 import { readPluginSecret } from "../../src/plugins/secrets/store";
 import { SettingsValidationError } from "../../src/plugins/settings";
 import { domainFailure, setupWorld } from "../helpers";
@@ -112,38 +111,5 @@ describe("secrets", () => {
     );
     expect(page.secrets).toEqual([{ name: "apiKey", updatedAt: expect.any(Date) }]);
     expect(JSON.stringify(page)).not.toContain("sk_live");
-  });
-});
-
-describe("recordUsage", () => {
-  const record = (tenantId: string, u: Partial<Parameters<typeof recordUsage>[1]> = {}) =>
-    s.t.app.withTenant(tenantId, (tx) =>
-      recordUsage(tx, {
-        meter: "sent",
-        source: "plugin:crm",
-        quantity: 2,
-        idempotencyKey: "k1",
-        ...u,
-      }),
-    );
-
-  it("absorbs retries with the same key, per tenant, source and meter", async () => {
-    expect(await record(s.w.alpha)).toEqual({ recorded: true });
-    expect(await record(s.w.alpha, { quantity: 5 })).toEqual({ recorded: false });
-    expect(await record(s.w.beta)).toEqual({ recorded: true });
-    expect(await record(s.w.alpha, { source: "plugin:other" })).toEqual({ recorded: true });
-    expect(await record(s.w.alpha, { meter: "other" })).toEqual({ recorded: true });
-    const rows = await s.t
-      .admin`select tenant_id, quantity from usage_events where meter = 'sent' and source = 'plugin:crm'`;
-    expect(rows).toHaveLength(2);
-    expect(rows.map((r) => r.quantity)).toEqual(["2", "2"]);
-  });
-
-  it("refuses negative and non-numeric quantities", async () => {
-    for (const quantity of [-1, Number.NaN, Number.POSITIVE_INFINITY, "3" as unknown as number]) {
-      expect(
-        (await domainFailure(record(s.w.alpha, { quantity, idempotencyKey: "bad" }))).field,
-      ).toBe("quantity");
-    }
   });
 });

@@ -9,8 +9,18 @@ export interface BrandProps {
   logo: ThemeLogo;
 }
 
-/** Logo mark (if any) plus the product name; the text doubles as the accessible name. */
+/**
+ * An uploaded logo image (it carries the name, so the text becomes its alt), else the logo
+ * mark (if any) plus the product name; the text doubles as the accessible name.
+ */
 export function Brand({ logo }: BrandProps) {
+  if (logo.imageUrl) {
+    return (
+      <span className="omni-brand">
+        <img className="omni-brand__image" src={logo.imageUrl} alt={logo.text} />
+      </span>
+    );
+  }
   return (
     <span className="omni-brand">
       {logo.svg && <img className="omni-brand__mark" src={svgDataUri(logo.svg)} alt="" />}

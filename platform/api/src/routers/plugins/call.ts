@@ -1,3 +1,4 @@
+import { authorize } from "@omnify/core";
 import type { RuntimeError } from "@omnify/plugin-runtime/client";
 import { TRPCError } from "@trpc/server";
 import { memberProcedure } from "../../trpc";
@@ -37,6 +38,13 @@ export const callRoute = memberProcedure
       kind: "procedure",
       name: input.procedure,
       input: input.input,
+      // ctx.caller: who asked, from the session; canManage = may configure plugins.
+      caller: {
+        kind: "member",
+        userId: ctx.actor.userId,
+        role: ctx.actor.role,
+        canManage: authorize(ctx.actor, "plugins.configure", { tenant: ctx.tenant }).allowed,
+      },
     });
     if (!result.ok) throw toTrpc(result.error);
     return result.value;

@@ -1,16 +1,16 @@
 import { setPluginSecret } from "@omnify/core";
-import { adminMemberProcedure } from "../../trpc";
+import { authorizedMemberProcedure } from "../../trpc";
 import { ZSetSecretInput, ZSetSecretOutput } from "./settings.types";
 
-/** Owners and admins: stores a declared secret, encrypted; write-only, nothing reads it back. */
-export const setSecretRoute = adminMemberProcedure
+/** `plugins.configure`: stores a declared secret, encrypted; write-only, nothing reads it back. */
+export const setSecretRoute = authorizedMemberProcedure("plugins.configure")
   .input(ZSetSecretInput)
   .output(ZSetSecretOutput)
   .mutation(({ ctx, input }) =>
     setPluginSecret(ctx.db, {
       ...input,
       tenantId: ctx.tenant.id,
-      actor: { userId: ctx.user.id, role: ctx.role },
+      actor: ctx.actor,
       omnifySecret: ctx.config.omnifySecret,
     }),
   );

@@ -1,16 +1,20 @@
 import { type PluginStatusChange, setPluginStatus } from "@omnify/core";
-import { adminMemberProcedure } from "../../trpc";
+import { pluginStatusAction } from "@omnify/core/plugins/set-plugin-status";
+import { authorizedMemberProcedure } from "../../trpc";
 import { ZInstallation, ZPluginRef } from "./shared.types";
 
-/** Owners and admins: `plugins.enable` / `disable` / `uninstall`, one route per change. */
+/**
+ * `plugins.enable` / `disable` (`plugins.configure`) and `uninstall` (`plugins.install`),
+ * one route per change.
+ */
 function statusRoute(change: PluginStatusChange) {
-  return adminMemberProcedure
+  return authorizedMemberProcedure(pluginStatusAction(change))
     .input(ZPluginRef)
     .output(ZInstallation)
     .mutation(({ ctx, input }) =>
       setPluginStatus(ctx.db, {
         tenantId: ctx.tenant.id,
-        actor: { userId: ctx.user.id, role: ctx.role },
+        actor: ctx.actor,
         pluginId: input.pluginId,
         change,
       }),

@@ -1,15 +1,15 @@
 import { updatePluginSettings } from "@omnify/core";
-import { adminMemberProcedure } from "../../trpc";
+import { authorizedMemberProcedure } from "../../trpc";
 import { ZUpdateSettingsInput, ZUpdateSettingsOutput } from "./settings.types";
 
-/** Owners and admins: validated against the installed version's schema; errors name fields. */
-export const updateSettingsRoute = adminMemberProcedure
+/** `plugins.configure` (owners, admins, roles granting plugins:write): validated against the installed version's schema; errors name fields. */
+export const updateSettingsRoute = authorizedMemberProcedure("plugins.configure")
   .input(ZUpdateSettingsInput)
   .output(ZUpdateSettingsOutput)
   .mutation(({ ctx, input }) =>
     updatePluginSettings(ctx.db, {
       tenantId: ctx.tenant.id,
-      actor: { userId: ctx.user.id, role: ctx.role },
+      actor: ctx.actor,
       pluginId: input.pluginId,
       settings: input.settings,
     }),

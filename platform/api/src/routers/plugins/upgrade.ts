@@ -1,17 +1,17 @@
 import { upgradePlugin } from "@omnify/core";
 import { HOST_API_VERSION } from "@omnify/plugin-host/version";
-import { adminMemberProcedure } from "../../trpc";
+import { authorizedMemberProcedure } from "../../trpc";
 import { ZUpgradeInput, ZUpgradeOutput } from "./install.types";
 
 /** Owners and admins: moves to a newer version; refused unless consent covers what it adds. */
-export const upgradeRoute = adminMemberProcedure
+export const upgradeRoute = authorizedMemberProcedure("plugins.install")
   .input(ZUpgradeInput)
   .output(ZUpgradeOutput)
   .mutation(({ ctx, input }) =>
     upgradePlugin(ctx.db, {
       ...input,
       tenantId: ctx.tenant.id,
-      actor: { userId: ctx.user.id, role: ctx.role },
+      actor: ctx.actor,
       hostApiVersion: HOST_API_VERSION,
     }),
   );

@@ -6,8 +6,19 @@ import { useTRPC } from "../../trpc/react";
 import { ConsentCard } from "./ConsentCard";
 import { SettingsCard } from "./SettingsCard";
 
-/** A plugin's page: consent when installing or upgrading, then its settings. */
-export function PluginDetail({ pluginId, canManage }: { pluginId: string; canManage: boolean }) {
+/**
+ * A plugin's page: consent when installing or upgrading (`plugins.install`: owners and
+ * admins), then its settings (`plugins.configure`: also roles granting plugins:write).
+ */
+export function PluginDetail({
+  pluginId,
+  canInstall,
+  canConfigure,
+}: {
+  pluginId: string;
+  canInstall: boolean;
+  canConfigure: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const catalog = useQuery(trpc.plugins.catalog.queryOptions());
@@ -27,11 +38,11 @@ export function PluginDetail({ pluginId, canManage }: { pluginId: string; canMan
           newest v{entry.latestVersion}
         </p>
       </Card>
-      {canManage && needsConsent && entry.compatible && (
+      {canInstall && needsConsent && entry.compatible && (
         <ConsentCard entry={entry} onDone={refresh} />
       )}
-      {canManage && installed && <SettingsCard pluginId={pluginId} />}
-      {!canManage && (
+      {canConfigure && installed && <SettingsCard pluginId={pluginId} />}
+      {!canInstall && (
         <Card headingLevel={2} title="What it may do">
           <ul>
             {entry.capabilityList.map((c) => (

@@ -1,4 +1,4 @@
-import { eq, type Tx, tenantSecuritySettings, userMfa, withinTenant } from "@omnify/db";
+import { eq, type Tx, tenantSecuritySettings, withinTenant } from "@omnify/db";
 import type { ResolvedTenant } from "../../tenancy/resolved-tenant";
 
 async function requiresMfa(tx: Tx, tenantId: string): Promise<boolean> {
@@ -32,21 +32,4 @@ export async function setRequireMfa(tx: Tx, tenantId: string, requireMfa: boolea
       target: tenantSecuritySettings.tenantId,
       set: { requireMfa, updatedAt: new Date() },
     });
-}
-
-/**
- * Whether the tenant requires MFA and this user has not turned it on yet: such a member may
- * only reach enrolment until they do. `tx` runs in the tenant's context as the user.
- */
-export async function mfaEnrolmentMissing(
-  tx: Tx,
-  tenant: ResolvedTenant,
-  userId: string,
-): Promise<boolean> {
-  if (!(await isMfaRequired(tx, tenant))) return false;
-  const [row] = await tx
-    .select({ enabledAt: userMfa.enabledAt })
-    .from(userMfa)
-    .where(eq(userMfa.userId, userId));
-  return !row?.enabledAt;
 }

@@ -9,8 +9,8 @@ import {
   sql,
 } from "@omnify/db";
 import type { CoreConfig } from "../../env";
-import { brandedFrom } from "../../mail/branded-from";
 import type { Mailer } from "../../mail/mailer";
+import { tenantMail } from "../../mail/sender-identity";
 import type { ResolvedTenant } from "../../tenancy/resolved-tenant";
 import { effectiveRoleInTransaction } from "../effective-role";
 import { generateSecretToken, hashSecretToken } from "../secret-token";
@@ -72,16 +72,15 @@ export async function requestPasswordReset(
       expiresAt,
       createdAt: now,
     });
+    const { brand, sender } = await tenantMail(tx, tenant, input.config);
     const mail = passwordResetMail({
       to: email,
+      brand,
       tenantName: tenant.name,
       resetUrl: `${tenant.origin}/reset-password/${token}`,
       expiresAt,
     });
     // Sent inside the transaction: if the mail fails, no token is left behind.
-    await input.mailer.send({
-      ...mail,
-      from: brandedFrom(input.config.mailFrom, tenant.agency.name),
-    });
+    await input.mailer.send({ ...mail, ...sender });
   });
 }

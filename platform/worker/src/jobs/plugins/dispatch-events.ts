@@ -2,6 +2,7 @@ import {
   drainPluginEvents,
   listInstallationIndex,
   loadVersion,
+  paymentEventSource,
   type QueuedPluginEvent,
   tenantsWithPluginEvents,
 } from "@omnify/core";
@@ -45,6 +46,8 @@ export async function dispatchPluginEvents(ctx: Omit<JobContext, "jobId">): Prom
       for (const e of events) {
         for (const pluginId of subs.get(e.type) ?? []) {
           if (e.source === `plugin:${pluginId}`) continue;
+          // Payment events go to the plugin that took the payment, and only core writes them.
+          if (e.type.startsWith("payments.") && e.source !== paymentEventSource(pluginId)) continue;
           const data: DispatchData = {
             tenantId,
             pluginId,

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Security" };
  */
 export default async function SecurityPage() {
   const current = await requireUser({ allowMissingMfa: true });
-  const mustEnrol = await mustEnrolMfa(current);
+  const mustEnrol = mustEnrolMfa(current);
   const canSetPolicy = current.tenant.kind === "agency" && isAdminRole(current.role);
   return (
     <PortalShell current={current} active="security" title="Security">

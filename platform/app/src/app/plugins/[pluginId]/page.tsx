@@ -1,4 +1,4 @@
-import { isAdminRole } from "@omnify/core/auth/roles";
+import { authorize } from "@omnify/core/access/authorize";
 import type { Metadata } from "next";
 import { PortalShell } from "../../../components/PortalShell";
 import { PluginDetail } from "../../../components/plugins/PluginDetail";
@@ -14,11 +14,17 @@ export const metadata: Metadata = { title: "Plugin" };
 export default async function PluginPage({ params }: { params: Promise<{ pluginId: string }> }) {
   const { pluginId } = await params;
   const current = await requireUser();
-  const canManage = isAdminRole(current.role);
+  const may = (action: "plugins.install" | "plugins.configure") =>
+    authorize(current.actor, action, { tenant: current.tenant }).allowed;
+  const canConfigure = may("plugins.configure");
   return (
     <PortalShell current={current} active="plugins" title="Plugin">
-      <PluginDetail pluginId={pluginId} canManage={canManage} />
-      {canManage && <PluginSettingsPanel pluginId={pluginId} current={current} />}
+      <PluginDetail
+        pluginId={pluginId}
+        canInstall={may("plugins.install")}
+        canConfigure={canConfigure}
+      />
+      {canConfigure && <PluginSettingsPanel pluginId={pluginId} current={current} />}
     </PortalShell>
   );
 }

@@ -1,0 +1,68 @@
+import { loadRequestContext } from "@omnify/core";
+import { type AppDatabase, createAppDatabase } from "@omnify/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tenantAt } from "../../core/test/helpers";
+import { setupApi } from "./harness";
+
+/** Statements the app sends, in order, while `counting` is on. */
+const sent: string[] = [];
+let counting = false;
+let db: AppDatabase;
+
+const api = setupApi({ extra: () => ({ db }) });
+const { world: s } = api;
+
+beforeAll(() => {
+  db = createAppDatabase(s.t.appUrl, {
+    max: 2,
+    onQuery: (statement) => {
+      if (counting) sent.push(statement.replace(/\s+/g, " ").trim());
+    },
+  });
+});
+afterAll(() => db.close());
+
+async function recorded(work: () => Promise<unknown>): Promise<string[]> {
+  sent.length = 0;
+  counting = true;
+  try {
+    await work();
+  } finally {
+    counting = false;
+  }
+  return [...sent];
+}
+
+// The request path of a signed-in call: BEGIN, set_config, ONE context query, the
+// resolver's own statements, COMMIT. A new per-request lookup must not sneak in.
+const REQUEST_PATH = 3;
+
+describe("request context: round trips of a signed-in request", () => {
+  it("a signed-in tRPC read is BEGIN, set_config, one context query, the resolver, COMMIT", async () => {
+    const owner = await api.as("alpha.omnify.test", s.w.alpha, s.w.users.owner.id);
+    await owner.account.findSessions(); // warm: statement preparation, tenant cache
+    const statements = await recorded(() => owner.account.findSessions());
+    expect(statements[0]).toBe("begin");
+    expect(statements[1]).toMatch(/^select set_config\('app\.tenant_id'/);
+    expect(statements[2]).toMatch(/^select app\.request_context\(/);
+    expect(statements.at(-1)).toBe("commit");
+    // account.findSessions itself is one select.
+    expect(statements).toHaveLength(REQUEST_PATH + 1 + 1);
+  });
+
+  it("costs the same on a sub-account reached through the agency (no extra tenant switches)", async () => {
+    const owner = await api.as("client.alpha.omnify.test", s.w.client, s.w.users.owner.id);
+    await owner.account.findSessions();
+    const statements = await recorded(() => owner.account.findSessions());
+    expect(statements.filter((q) => q.includes("request_context"))).toHaveLength(1);
+    expect(statements).toHaveLength(REQUEST_PATH + 1 + 1);
+  });
+
+  it("a page render's context (session, role, MFA redirect, read-only banner) is one transaction with one query", async () => {
+    const tenant = await tenantAt(db, "alpha.omnify.test");
+    const token = await api.signIn(s.w.alpha, s.w.users.member.id);
+    const statements = await recorded(() => loadRequestContext(db, tenant, token));
+    expect(statements).toHaveLength(4);
+    expect(statements[2]).toMatch(/^select app\.request_context\(/);
+  });
+});
