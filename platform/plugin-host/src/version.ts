@@ -3,4 +3,4 @@
  * bundles whose range excludes this. Bump the minor for additive bridge methods, the major
  * when a method changes shape.
  */
-export const HOST_API_VERSION = "1.0.0";
+export const HOST_API_VERSION = "1.1.0";

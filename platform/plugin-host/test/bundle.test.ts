@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildServerBundle, PluginBundleError } from "../src/index.ts";
@@ -26,6 +27,29 @@ describe("buildServerBundle", () => {
     );
     expect(err.message).toMatch(
       /relative import '..\/..\/..\/src\/version.ts' leaves the plugin folder/,
+    );
+  });
+
+  it("names the file and line of every refused import, SDK internals and platform packages too", async () => {
+    const refused = async (file: string) => {
+      const err = await buildServerBundle(join(root("bad-import"), file), {
+        root: root("bad-import"),
+      }).catch((e) => e);
+      expect(err).toBeInstanceOf(PluginBundleError);
+      return (err as Error).message.split("\n");
+    };
+    const lines = await refused("plugin.ts");
+    const about = (spec: string) => lines.find((l) => l.includes(`'${spec}'`));
+    expect(about("node:fs")).toMatch(/bad-import\/plugin\.ts:1:\d+: /);
+    expect(about("@omnify/plugin-sdk/runtime")).toMatch(
+      /bad-import\/plugin\.ts:3:\d+: '@omnify\/plugin-sdk\/runtime' is not allowed/,
+    );
+    expect(about("zod")).toMatch(/bad-import\/plugin\.ts:4:\d+: /);
+    // The SDK's entry is the one import that is not reported.
+    expect(lines.some((l) => l.includes("'@omnify/plugin-sdk'"))).toBe(false);
+
+    expect((await refused("platform.js")).join("\n")).toMatch(
+      /bad-import\/platform\.js:2:\d+: '@omnify\/db' is not allowed: plugins may import only @omnify\/plugin-sdk/,
     );
   });
 });

@@ -56,6 +56,28 @@ export function recordingSinks() {
       return { id: `job-${seen.length}` };
     },
     query: async () => ({ rows: [] }),
+    claimDevice: async (d) => {
+      seen.push({ sink: "claimDevice", record: d });
+      return { deviceId: "00000000-0000-4000-8000-000000000001" };
+    },
+    revokeDevice: push("revokeDevice"),
+    listDevices: async (d) => {
+      seen.push({ sink: "listDevices", record: d });
+      return [];
+    },
+    statObject: async (o) => {
+      seen.push({ sink: "statObject", record: o });
+      return null;
+    },
+    objectUrl: async (o) => {
+      seen.push({ sink: "objectUrl", record: o });
+      return `/api/plugin-files/${o.tenantId}/${o.pluginId}/${o.key}?sig=x`;
+    },
+    putObject: async (o) => {
+      seen.push({ sink: "putObject", record: o });
+      return { key: o.key, size: o.bytes.length, sha256: "0".repeat(64) };
+    },
+    deleteObject: push("deleteObject"),
   };
   return { seen, sinks };
 }

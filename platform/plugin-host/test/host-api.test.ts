@@ -1,4 +1,4 @@
-import type { PluginDescriptor } from "@omnify/plugin-sdk";
+import type { HostApiError, PluginDescriptor } from "@omnify/plugin-sdk";
 import { describe, expect, it } from "vitest";
 import {
   addressRange,
@@ -7,6 +7,7 @@ import {
   isAllowed,
   type PluginLogEntry,
 } from "../src/index.ts";
+import { recordingSinks } from "./helpers.ts";
 
 const manifest = (capabilities: PluginDescriptor["capabilities"]): PluginDescriptor => ({
   id: "p",
@@ -110,6 +111,89 @@ describe("createHostApi", () => {
   });
 });
 
+describe("devices and storage capabilities", () => {
+  const storage = { accept: ["image/png"], maxObjectMb: 1 };
+  const api = () => {
+    const r = recordingSinks();
+    return { ...r, api: createHostApi({ sinks: r.sinks }) };
+  };
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => "resolved",
+      (e: HostApiError) => e.code,
+    );
+
+  it("refuses devices and storage calls when the manifest does not declare them", async () => {
+    const { api: call, seen } = api();
+    expect(await code(call(ctx(), "devices.list", {}))).toBe("capability");
+    expect(await code(call(ctx(), "devices.claim", { code: "ABCD2345", name: "Lobby" }))).toBe(
+      "capability",
+    );
+    expect(await code(call(ctx(), "storage.stat", { key: "a.png" }))).toBe("capability");
+    expect(await code(call(ctx(), "storage.url", { key: "a.png" }))).toBe("capability");
+    expect(seen).toEqual([]);
+  });
+
+  it("passes the invocation's tenant and plugin to the sinks, never the plugin's", async () => {
+    const { api: call, seen } = api();
+    const c = ctx({ devices: { procedures: [] }, storage });
+    await call(c, "devices.claim", { code: "ABCD2345", name: "Lobby" });
+    await call(c, "storage.stat", { key: "creatives/a.png" });
+    expect(seen.map((s) => [s.sink, s.record.tenantId, s.record.pluginId])).toEqual([
+      ["claimDevice", "t", "p"],
+      ["statObject", "t", "p"],
+    ]);
+  });
+
+  it.each([
+    "../other-plugin/x.png",
+    "a/../../b.png",
+    "..",
+    ".hidden",
+    "/etc/passwd",
+    "a//b",
+    "a\\b",
+    "a/b/c/d/e/f/g/h/i",
+    "",
+  ])("refuses the storage key %j", async (key) => {
+    const { api: call, seen } = api();
+    const c = ctx({ storage });
+    expect(await code(call(c, "storage.stat", { key }))).toBe("bad_request");
+    expect(await code(call(c, "storage.delete", { key }))).toBe("bad_request");
+    expect(seen).toEqual([]);
+  });
+
+  it("puts only declared types within maxObjectMb", async () => {
+    const { api: call, seen } = api();
+    const c = ctx({ storage });
+    const small = Buffer.from("png bytes").toString("base64");
+    const big = Buffer.alloc(1024 * 1024 + 1).toString("base64");
+    expect(
+      await code(call(c, "storage.put", { key: "x.gif", base64: small, contentType: "image/gif" })),
+    ).toBe("capability");
+    expect(
+      await code(call(c, "storage.put", { key: "x.png", base64: big, contentType: "image/png" })),
+    ).toBe("too_large");
+    expect(
+      await call(c, "storage.put", { key: "x.png", base64: small, contentType: "image/png" }),
+    ).toMatchObject({ key: "x.png", size: 9 });
+    expect(seen.map((s) => s.sink)).toEqual(["putObject"]);
+  });
+
+  it("publishes to a device only with a device id the host validated", async () => {
+    const { api: call, seen } = api();
+    const c = ctx({ realtime: { channels: ["schedule"] } });
+    const deviceId = "00000000-0000-4000-8000-000000000002";
+    await call(c, "realtime.publish", { channel: "schedule", payload: { v: 1 }, deviceId });
+    expect(seen[0]?.record).toMatchObject({ tenantId: "t", channel: "schedule", deviceId });
+    expect(
+      await code(
+        call(c, "realtime.publish", { channel: "schedule", payload: null, deviceId: "room:x" }),
+      ),
+    ).toBe("bad_request");
+  });
+});
+
 describe("plugin logger", () => {
   it("rate-limits per tenant and plugin and reports what it dropped", () => {
     const out: PluginLogEntry[] = [];
@@ -131,5 +215,20 @@ describe("plugin logger", () => {
       ["t", 3],
     ]);
     expect(out[0]?.message).toHaveLength(2000);
+  });
+});
+
+describe("meter", () => {
+  it("passes a unique meter's subject to the sink and refuses an empty one", async () => {
+    const { sinks, seen } = recordingSinks();
+    const call = createHostApi({ sinks });
+    const c = ctx({ meters: [{ name: "visitors", aggregation: "unique" }] });
+    await call(c, "meter", { name: "visitors", quantity: 1, idempotencyKey: "v1", subject: "u1" });
+    expect(seen.map((s) => [s.sink, s.record.subject, s.record.aggregation])).toEqual([
+      ["meter", "u1", "unique"],
+    ]);
+    await expect(
+      call(c, "meter", { name: "visitors", quantity: 1, idempotencyKey: "v2", subject: "" }),
+    ).rejects.toThrow(/meter: subject/);
   });
 });

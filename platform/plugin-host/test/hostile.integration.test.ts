@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type BuiltBundle,
@@ -8,9 +10,18 @@ import {
   PluginResultTooLargeError,
   PluginTimeoutError,
 } from "../src/index.ts";
+import { walkGlobals } from "./fixtures/hostile/probes.ts";
 import { fixtureBundle, hostileLookup, recordingSinks } from "./helpers.ts";
 
 const SECRET = "sk_live_DO-NOT-LEAK-4242";
+// Set in this process's environment before the pool starts, as the runtime's would be.
+const OMNIFY_SECRET = "omnify-secret-DO-NOT-LEAK-7f3a9c";
+const DATABASE_URL = "postgres://omnify:db-password-DO-NOT-LEAK@127.0.0.1:5432/omnify";
+const NEVER_SEEN = [SECRET, OMNIFY_SECRET, DATABASE_URL, "db-password", "DO-NOT-LEAK"];
+const savedEnv = {
+  OMNIFY_SECRET: process.env.OMNIFY_SECRET,
+  DATABASE_URL: process.env.DATABASE_URL,
+};
 let pool: PluginHostPool;
 let hostile: BuiltBundle;
 let attacker = 0;
@@ -40,6 +51,8 @@ async function stillServes(): Promise<void> {
 }
 
 beforeAll(async () => {
+  process.env.OMNIFY_SECRET = OMNIFY_SECRET;
+  process.env.DATABASE_URL = DATABASE_URL;
   hostile = await fixtureBundle("hostile");
   const { sinks } = recordingSinks();
   pool = createPluginHostPool({
@@ -51,11 +64,25 @@ beforeAll(async () => {
     hostApi: createHostApi({
       sinks,
       fetch: { lookup: hostileLookup },
-      getSecret: async () => SECRET,
+      // A "leaky" tenant's secret store fails the way a database error would: naming the URL.
+      getSecret: async (tenantId) => {
+        if (tenantId.startsWith("leaky")) {
+          throw new Error(
+            `decrypt failed: ${DATABASE_URL} (key from OMNIFY_SECRET=${OMNIFY_SECRET})`,
+          );
+        }
+        return SECRET;
+      },
     }),
   });
 });
-afterAll(() => pool.close());
+afterAll(async () => {
+  await pool.close();
+  for (const [k, v] of Object.entries(savedEnv)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
 
 describe("hostile plugins are contained", () => {
   it("sees no process, require, Node globals, timers, fetch or isolated-vm handles", async () => {
@@ -162,6 +189,64 @@ describe("hostile plugins are contained", () => {
       arguments: "threw TypeError",
       replyType: "string",
     });
+    await stillServes();
+  });
+
+  it("reaches no isolated-vm handle and no native function plain V8 lacks, only the bridge", async () => {
+    type Walk = ReturnType<typeof walkGlobals>;
+    const walk = (await attack("walkGlobals")) as Walk;
+    // The same walk in a fresh V8 context without the host: what any script may see anyway.
+    const baseline = runInNewContext(
+      `for (const n of ["WebAssembly", "SharedArrayBuffer", "Atomics"]) delete globalThis[n];
+       (${walkGlobals.toString()})()`,
+    ) as Walk;
+    expect(walk.objects).toBeGreaterThan(500); // the walk really went through the built-ins
+    expect(walk.hostTyped).toEqual([]);
+    // Node hides V8's own Intl.v8BreakIterator from its contexts; isolated-vm does not.
+    const v8Own = (p: string) => p.startsWith("globalThis.Intl.v8BreakIterator");
+    expect(walk.native.filter((p) => !baseline.native.includes(p) && !v8Own(p))).toEqual([]);
+    // Globals beyond plain V8: the bridge, the SDK runtime's entry and zod's registry (both
+    // part of the bundle). The bridge's only function is the bootstrap's `host.call`, which
+    // keeps the Reference in a closure; native functions were checked above.
+    expect(walk.globals.filter((g) => !baseline.globals.includes(g)).sort()).toEqual([
+      "__omnify",
+      "__zod_globalConfig",
+      "__zod_globalRegistry",
+      "host",
+    ]);
+    expect(walk.scripted.filter((p) => p.startsWith("globalThis.host"))).toEqual([
+      "globalThis.host.call",
+    ]);
+    await stillServes();
+  });
+
+  it("never shows the plugin secret, OMNIFY_SECRET or the database URL to the sandbox", async () => {
+    const leaky = (await pool.invoke({
+      tenantId: "leaky-tenant",
+      pluginId: "hostile",
+      version: "1.0.0",
+      bundle: hostile,
+      kind: "procedure",
+      name: "hostErrors",
+    })) as string;
+    // The failure paths really ran: the secret lookup threw, the guard and parser refused.
+    expect(leaky).toContain("host API 'fetch' failed");
+    expect(leaky).toContain("unknown host method 'no.such.method'");
+    const seen = [
+      leaky,
+      await attack("hostErrors"),
+      await attack("secretHunt"),
+      await attack("globals"),
+      await attack("walkGlobals"),
+    ].map((v) => JSON.stringify(v));
+    for (const text of seen) for (const s of NEVER_SEEN) expect(text).not.toContain(s);
+    // Nor does the process that holds the isolates have them in its environment.
+    const { processes } = await pool.stats();
+    expect(processes.length).toBeGreaterThan(0);
+    for (const { pid } of processes) {
+      const environ = await readFile(`/proc/${pid}/environ`, "utf8");
+      for (const s of NEVER_SEEN) expect(environ).not.toContain(s);
+    }
     await stillServes();
   });
 

@@ -6,12 +6,18 @@ import { z } from "zod";
  * imports nothing of the sandbox, so the web process never loads isolated-vm or esbuild.
  */
 export type InvokeKind = "procedure" | "event" | "job";
+/** `ctx.caller` as the plugin sees it; absent means the system (jobs, events). */
+export type RuntimeCaller =
+  | { kind: "member"; userId: string; role: string; canManage: boolean }
+  | { kind: "device"; deviceId: string }
+  | { kind: "system" };
 export type RuntimeInvoke = {
   tenantId: string;
   pluginId: string;
   kind: InvokeKind;
   name: string;
   input?: unknown;
+  caller?: RuntimeCaller;
 };
 export type RuntimeError = { code: string; message: string; pluginCode?: string };
 export type RuntimeResult = { ok: true; value: unknown } | { ok: false; error: RuntimeError };

@@ -1,3 +1,5 @@
+import { type PaymentsEnv, paymentsEnvSchema } from "@omnify/core/payments/config";
+import { storageEnvSchema } from "@omnify/core/storage/config";
 import { z } from "zod";
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
@@ -13,13 +15,23 @@ export const runtimeEnvSchema = z.object({
   PLUGIN_RUNTIME_PROCESSES: z.coerce.number().int().min(1).max(64).default(2),
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
 });
-export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema> & {
+  /** OMNIFY_STORAGE / OMNIFY_STORAGE_DIR / S3_* (core's fragment, shared with the web app). */
+  storage: z.infer<typeof storageEnvSchema>;
+  /** STRIPE_SECRET_KEY / STRIPE_API_URL / PAYSTACK_SECRET_KEY / PAYSTACK_API_BASE (ctx.payments). */
+  payments: PaymentsEnv;
+};
+
+function parsed<T>(r: z.ZodSafeParseResult<T>): T {
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Error(`Invalid ${issue?.path.join(".") ?? "environment"}: ${issue?.message}`);
+}
 
 export function readRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
-  const parsed = runtimeEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid ${issue?.path.join(".") ?? "environment"}: ${issue?.message}`);
-  }
-  return parsed.data;
+  return {
+    ...parsed(runtimeEnvSchema.safeParse(source)),
+    storage: parsed(storageEnvSchema.safeParse(source)),
+    payments: parsed(paymentsEnvSchema.safeParse(source)),
+  };
 }

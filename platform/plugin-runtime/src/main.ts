@@ -1,3 +1,5 @@
+import { paymentClientsFromEnv } from "@omnify/core/payments/config";
+import { createObjectStorage } from "@omnify/core/storage/config";
 import { readRuntimeEnv } from "./env";
 import { startPluginRuntime } from "./start";
 
@@ -8,6 +10,8 @@ const runtime = await startPluginRuntime({
   omnifySecret: env.OMNIFY_SECRET,
   port: env.PLUGIN_RUNTIME_PORT,
   environment: env.NODE_ENV,
+  storage: createObjectStorage(env.storage),
+  payments: paymentClientsFromEnv(env.payments),
   pool: { processes: env.PLUGIN_RUNTIME_PROCESSES },
 });
 console.info(`[plugin-runtime] listening on ${runtime.url}`);

@@ -14,12 +14,24 @@ import { purgePluginData } from "./purge";
 import { createSinks, type SinkDeps } from "./sinks";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const callerSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("member"),
+    userId: z.string().regex(UUID, "must be a UUID"),
+    role: z.string().min(1).max(200),
+    canManage: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal("device"), deviceId: z.string().regex(UUID, "must be a UUID") }),
+  z.strictObject({ kind: z.literal("system") }),
+]);
 export const invokeSchema = z.object({
   tenantId: z.string().regex(UUID, "must be a UUID"),
   pluginId: z.string().min(1).max(64),
   kind: z.enum(["procedure", "event", "job"]),
   name: z.string().min(1).max(200),
   input: z.unknown().optional(),
+  /** `ctx.caller`; the web app and worker set it from what they authenticated. */
+  caller: callerSchema.default({ kind: "system" }),
 });
 export const purgeSchema = invokeSchema.pick({ tenantId: true, pluginId: true });
 
@@ -72,6 +84,7 @@ export function createRuntimeService(opts: RuntimeServiceOptions) {
         name: req.name,
         input: req.input,
         settings: target.settings,
+        caller: req.caller,
       });
       return { ok: true, value: value ?? null };
     } catch (error) {

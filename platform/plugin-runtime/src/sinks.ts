@@ -1,14 +1,11 @@
-import {
-  DomainError,
-  publishTenantEvent,
-  queuePluginEvent,
-  readPluginSecret,
-  recordUsage,
-} from "@omnify/core";
+import type { ObjectStorage, PaymentsService } from "@omnify/core";
+import { DomainError, ingestUsage, queuePluginEvent, readPluginSecret } from "@omnify/core";
 import type { AppDatabase } from "@omnify/db";
 import type { GetSecret, HostSinks, PluginLogEntry } from "@omnify/plugin-host";
 import { HostApiError } from "@omnify/plugin-sdk";
 import type { PgBoss } from "pg-boss";
+import { createCapabilitySinks } from "./capability-sinks";
+import { paymentsSink } from "./payments-sink";
 import type { PluginDatabases } from "./plugin-databases";
 import { type PluginJobData, pluginQueueName } from "./queues";
 
@@ -17,7 +14,11 @@ export type SinkDeps = {
   boss: PgBoss;
   pluginDbs: PluginDatabases;
   omnifySecret: string;
+  /** Plugin objects (`ctx.storage`); local disk or S3 per OMNIFY_STORAGE. */
+  storage: ObjectStorage;
   writeLog?: (line: string) => void;
+  /** Core's payments service (Stripe / Paystack clients); without it ctx.payments is refused. */
+  payments?: PaymentsService;
 };
 
 /** A refusal the plugin may read, instead of the generic 'host_error'. */
@@ -58,22 +59,13 @@ export function createSinks(deps: SinkDeps): { sinks: HostSinks; getSecret: GetS
       db.withTenant(tenantId, (tx) =>
         queuePluginEvent(tx, type, payload, { source: `plugin:${pluginId}`, hops: 1 }),
       ),
-    publishRealtime: ({ tenantId, pluginId, channel, payload }) =>
-      domainToHostError(
-        db.withTenant(tenantId, (tx) =>
-          publishTenantEvent(tx, `plugin.${pluginId}.${channel}`, { payload }),
-        ),
-      ),
-    recordMeter: ({ tenantId, pluginId, name, quantity, idempotencyKey }) =>
+    recordMeter: ({ tenantId, pluginId, name, quantity, idempotencyKey, subject }) =>
       domainToHostError(
         db
           .withTenant(tenantId, (tx) =>
-            recordUsage(tx, {
-              meter: name,
-              source: `plugin:${pluginId}`,
-              quantity,
-              idempotencyKey,
-            }),
+            ingestUsage(tx, [
+              { meter: name, source: `plugin:${pluginId}`, quantity, idempotencyKey, subject },
+            ]),
           )
           .then(() => undefined),
       ),
@@ -91,8 +83,11 @@ export function createSinks(deps: SinkDeps): { sinks: HostSinks; getSecret: GetS
         throw new HostApiError("duplicate", "a job with this singleton key is already queued");
       return { id };
     },
+    ...(deps.payments ? { payments: paymentsSink(deps.payments) } : {}),
     query: ({ tenantId, pluginId, sql, params, method }) =>
       deps.pluginDbs.get(pluginId).query(tenantId, sql, params, method),
+    // Devices, storage, and realtime publish (which also reaches one device).
+    ...createCapabilitySinks(deps),
   };
   const getSecret: GetSecret = async (tenantId, pluginId, name) =>
     (await db.withTenant(tenantId, (tx) =>

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { createPaymentsService, type ObjectStorage, type PaymentsDeps } from "@omnify/core";
 import { type AppDatabase, createAppDatabase, pluginHostToken } from "@omnify/db";
 import type { PluginHostPoolOptions } from "@omnify/plugin-host";
 import { PgBoss } from "pg-boss";
@@ -14,6 +15,10 @@ export type StartRuntimeOptions = {
   /** 0 picks a free port (tests). */
   port: number;
   environment: "production" | "development" | "test";
+  /** Where `ctx.storage` keeps bytes (see createObjectStorage). */
+  storage: ObjectStorage;
+  /** Provider clients for `ctx.payments` (none: payments are refused with a clear error). */
+  payments?: Omit<PaymentsDeps, "db">;
   pool?: Omit<PluginHostPoolOptions, "hostApi">;
   writeLog?: (line: string) => void;
 };
@@ -52,6 +57,8 @@ export async function startPluginRuntime(opts: StartRuntimeOptions): Promise<Run
     boss,
     pluginDbs,
     omnifySecret: opts.omnifySecret,
+    storage: opts.storage,
+    payments: createPaymentsService({ db, ...opts.payments }),
     environment: opts.environment,
     ...(opts.pool ? { pool: opts.pool } : {}),
     ...(opts.writeLog ? { writeLog: opts.writeLog } : {}),

@@ -17,6 +17,32 @@ describe("plugin runtime service", () => {
     });
   });
 
+  it("hands the plugin the caller its client authenticated, the system by default", async () => {
+    const member = {
+      kind: "member" as const,
+      userId: s.w.users.member.id,
+      role: "agency_member",
+      canManage: false,
+    };
+    const whoami = (caller?: Parameters<ReturnType<typeof client>["invoke"]>[0]["caller"]) =>
+      client().invoke({
+        tenantId: s.w.alpha,
+        pluginId: "rt-echo",
+        kind: "procedure",
+        name: "whoami",
+        ...(caller ? { caller } : {}),
+      });
+    expect(await whoami(member)).toEqual({ ok: true, value: member });
+    expect(await whoami({ kind: "device", deviceId: s.w.alpha })).toEqual({
+      ok: true,
+      value: { kind: "device", deviceId: s.w.alpha },
+    });
+    expect(await whoami()).toEqual({ ok: true, value: { kind: "system" } });
+    // A caller is data the host checks, never something a client can stretch.
+    const forged = await whoami({ ...member, isAdmin: true } as never);
+    expect(forged.ok).toBe(false);
+  });
+
   it("refuses tenants whose installation is missing, disabled or uninstalled", async () => {
     expect(await call(s.w.beta, "echo", { text: "x" })).toMatchObject({
       ok: false,
@@ -107,7 +133,7 @@ describe("plugin runtime service", () => {
     });
     await expect(wrong.health()).rejects.toThrow(/401/);
     expect(pluginRuntimeToken(RUNTIME_SECRET)).toBe(s.runtime.token);
-    expect(await client().health()).toEqual({ ok: true, hostApi: "1.0.0" });
+    expect(await client().health()).toEqual({ ok: true, hostApi: "1.1.0" });
   });
 
   it("refuses a bundle whose stored code no longer matches its hash", async () => {

@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { installPlugin, type PluginRelease, registerPluginVersion } from "@omnify/core";
+import {
+  createLocalStorage,
+  installPlugin,
+  type PluginRelease,
+  registerPluginVersion,
+} from "@omnify/core";
 import {
   createAppDatabase,
   ensurePluginContextKey,
@@ -21,6 +28,8 @@ export const ECHO_CAPS = {
   realtime: { channels: ["pings"] },
   meters: [{ name: "echoes", aggregation: "sum" }],
   schedules: [{ id: "tick", cron: "*/5 * * * *" }],
+  devices: { procedures: ["whoami"] },
+  storage: { accept: ["text/plain"], maxObjectMb: 1 },
 } as const;
 
 const dir = fileURLToPath(new URL("./fixtures/rt-echo/", import.meta.url));
@@ -83,6 +92,7 @@ export function setupRuntimeWorld(): RuntimeWorld {
       omnifySecret: RUNTIME_SECRET,
       port: 0,
       environment: "test",
+      storage: createLocalStorage(mkdtempSync(join(tmpdir(), "omnify-rt-storage-"))),
       pool: { processes: 1 },
       writeLog: () => {},
     });

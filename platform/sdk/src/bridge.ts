@@ -3,7 +3,9 @@
  * JSON string holding a {@link BridgeReply}. Only strings cross; the host validates every
  * argument again, so nothing here is trusted by the host side.
  */
+import type { PluginDevice, StoredObject } from "./context.ts";
 import type { HTTP_METHODS } from "./manifest/schema.ts";
+import type { PaymentBridgeMethods } from "./payments.ts";
 
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
@@ -34,15 +36,31 @@ export type BridgeFetchResult = {
 export type JobOptions = { delaySeconds?: number; singletonKey?: string; retryLimit?: number };
 
 /** Every bridge method with its argument and result shapes. */
-export type BridgeMethods = {
+export type BridgeMethods = PaymentBridgeMethods & {
   log: {
     args: { level: "info" | "warn" | "error"; message: string; data?: unknown };
     result: null;
   };
   fetch: { args: BridgeFetchArgs; result: BridgeFetchResult };
   "events.emit": { args: { type: string; payload: unknown }; result: null };
-  "realtime.publish": { args: { channel: string; payload: unknown }; result: null };
-  meter: { args: { name: string; quantity: number; idempotencyKey: string }; result: null };
+  "realtime.publish": {
+    args: { channel: string; payload: unknown; deviceId?: string };
+    result: null;
+  };
+  "devices.claim": { args: { code: string; name: string }; result: { deviceId: string } };
+  "devices.revoke": { args: { deviceId: string }; result: null };
+  "devices.list": { args: Record<string, never>; result: PluginDevice[] };
+  "storage.stat": { args: { key: string }; result: StoredObject | null };
+  "storage.url": { args: { key: string }; result: { url: string } };
+  "storage.put": {
+    args: { key: string; base64: string; contentType: string };
+    result: { key: string; size: number; sha256: string };
+  };
+  "storage.delete": { args: { key: string }; result: null };
+  meter: {
+    args: { name: string; quantity: number; idempotencyKey: string; subject?: string };
+    result: null;
+  };
   "jobs.enqueue": {
     args: { jobId: string; payload: unknown; options?: JobOptions };
     result: { id: string };

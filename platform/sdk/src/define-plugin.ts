@@ -84,6 +84,12 @@ function crossCheck(manifest: Manifest, server: z.output<typeof serverSchema>): 
         `capabilities.schedules.${i}.id: schedule '${s.id}' has no server.jobs handler`,
       );
   }
+  for (const [i, p] of (manifest.capabilities.devices?.procedures ?? []).entries()) {
+    if (!Object.hasOwn(server.procedures, p))
+      problems.push(
+        `capabilities.devices.procedures.${i}: '${p}' is not a procedure in server.procedures`,
+      );
+  }
   return problems;
 }
 

@@ -16,10 +16,14 @@ export type {
 } from "./bridge.ts";
 export type {
   PgProxyQuery,
+  PluginCaller,
   PluginContext,
+  PluginDevice,
   PluginFetchInit,
   PluginLogger,
   PluginResponse,
+  RealtimePublishOptions,
+  StoredObject,
 } from "./context.ts";
 export {
   definePlugin,
@@ -31,5 +35,21 @@ export {
 } from "./define-plugin.ts";
 export { PluginManifestError } from "./manifest/issues.ts";
 export type { Capabilities, Manifest, ManifestInput } from "./manifest/schema.ts";
+export {
+  type Checkout,
+  type ConnectedAccount,
+  type CreateCheckoutInput,
+  type CreateConnectedAccountInput,
+  type CreateSubaccountInput,
+  PAYMENT_PROVIDERS,
+  type PaymentBridgeMethods,
+  type PaymentProvider,
+  type PaymentRefundedEvent,
+  type PaymentSucceededEvent,
+  type PayoutInput,
+  type PluginPayments,
+  type Refund,
+  type RefundInput,
+} from "./payments.ts";
 export { HostApiError } from "./runtime/host-api-error.ts";
 export { type SettingsField, settingsFormFields } from "./settings-form.ts";

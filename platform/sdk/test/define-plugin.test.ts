@@ -87,6 +87,15 @@ describe("definePlugin", () => {
     );
   });
 
+  it("keeps payments.* events to the host and names undeclared payment providers", () => {
+    expect(() =>
+      definePlugin({ ...base, capabilities: { events: { emit: ["payments.succeeded"] } } }),
+    ).toThrow(/capabilities\.events\.emit\.0: payments\.\* events come only from the host/);
+    expect(() =>
+      definePlugin({ ...base, capabilities: { payments: { providers: ["paypal" as "stripe"] } } }),
+    ).toThrow(/capabilities\.payments\.providers\.0/);
+  });
+
   it("refuses unknown keys instead of ignoring a typo", () => {
     expect(() => definePlugin({ ...base, capabilities: { htttp: {} } as never })).toThrow(
       /capabilities: Unrecognized key/,

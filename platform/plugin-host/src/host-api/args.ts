@@ -1,10 +1,20 @@
 import { HostApiError } from "@omnify/plugin-sdk";
-import { HTTP_METHODS } from "@omnify/plugin-sdk/manifest";
+import { HTTP_METHODS, STORAGE_KEY } from "@omnify/plugin-sdk/manifest";
 import { z } from "zod";
+import { paymentArgSchemas } from "./payments.ts";
 
 /** Host-side schemas for every bridge method's arguments: the sandbox is not trusted. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const deviceId = z.string().regex(UUID, "must be a device id (UUID)");
+const storageKey = z
+  .string()
+  .regex(
+    STORAGE_KEY,
+    "must be 1-8 parts of A-Z a-z 0-9 . _ - joined by '/', none starting with '.'",
+  );
 const headerRecord = z.record(z.string().max(200), z.string().max(8000));
 export const argSchemas = {
+  ...paymentArgSchemas,
   log: z.strictObject({
     level: z.enum(["info", "warn", "error"]),
     message: z.string(),
@@ -33,11 +43,27 @@ export const argSchemas = {
     responseEncoding: z.enum(["utf8", "base64"]).optional(),
   }),
   "events.emit": z.strictObject({ type: z.string().max(100), payload: z.unknown() }),
-  "realtime.publish": z.strictObject({ channel: z.string().max(100), payload: z.unknown() }),
+  "realtime.publish": z.strictObject({
+    channel: z.string().max(100),
+    payload: z.unknown(),
+    deviceId: deviceId.optional(),
+  }),
+  "devices.claim": z.strictObject({ code: z.string().max(64), name: z.string().max(200) }),
+  "devices.revoke": z.strictObject({ deviceId }),
+  "devices.list": z.strictObject({}),
+  "storage.stat": z.strictObject({ key: storageKey }),
+  "storage.url": z.strictObject({ key: storageKey }),
+  "storage.put": z.strictObject({
+    key: storageKey,
+    base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+    contentType: z.string().max(200),
+  }),
+  "storage.delete": z.strictObject({ key: storageKey }),
   meter: z.strictObject({
     name: z.string().max(100),
     quantity: z.number().finite().nonnegative(),
     idempotencyKey: z.string().min(1).max(200),
+    subject: z.string().min(1).max(200).optional(),
   }),
   "jobs.enqueue": z.strictObject({
     jobId: z.string().max(100),

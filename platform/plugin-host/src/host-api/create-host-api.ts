@@ -3,6 +3,7 @@ import type { HostApiHandler, HostCallContext } from "../pool/options.ts";
 import { argSchemas, type HostMethod, parseArgs } from "./args.ts";
 import { type FetchOptions, type GetSecret, hostFetch } from "./fetch.ts";
 import { createPluginLogger, type LogLimits, stderrLog } from "./log.ts";
+import { paymentMethods } from "./payments.ts";
 import type { HostSinks } from "./sinks.ts";
 
 export type CreateHostApiOptions = {
@@ -22,6 +23,13 @@ const undeclared = (what: string, name: string, where: string) =>
   new HostApiError("capability", `${what} '${name}' is not declared in ${where}`);
 const unavailable = (what: string) =>
   new HostApiError("not_available", `${what} is not available on this host`);
+
+/** The invocation's tenant and plugin, once the capability is known to be declared. */
+function origin(ctx: HostCallContext, capability: "devices" | "storage") {
+  if (!ctx.manifest.capabilities[capability])
+    throw new HostApiError("capability", `capabilities.${capability} is not declared`);
+  return { tenantId: ctx.tenantId, pluginId: ctx.pluginId };
+}
 
 function need<T>(sink: T | undefined, what: string): T {
   if (!sink) throw unavailable(what);
@@ -56,6 +64,7 @@ export function createHostApi(options: CreateHostApiOptions = {}): HostApiHandle
         throw new HostApiError("capability", "capabilities.http is not declared");
       return hostFetch(ctx, a, options.getSecret, options.fetch ?? {});
     },
+    ...paymentMethods(sinks.payments),
     "events.emit": async (ctx, a) => {
       if (!ctx.manifest.capabilities.events?.emit?.includes(a.type))
         throw undeclared("event", a.type, "capabilities.events.emit");
@@ -73,6 +82,38 @@ export function createHostApi(options: CreateHostApiOptions = {}): HostApiHandle
         sinks.publishRealtime,
         "realtime.publish",
       )({ tenantId: ctx.tenantId, pluginId: ctx.pluginId, ...a });
+      return null;
+    },
+    "devices.claim": (ctx, a) =>
+      need(sinks.claimDevice, "devices")({ ...origin(ctx, "devices"), ...a }),
+    "devices.revoke": async (ctx, a) => {
+      await need(sinks.revokeDevice, "devices")({ ...origin(ctx, "devices"), ...a });
+      return null;
+    },
+    "devices.list": (ctx) => need(sinks.listDevices, "devices")(origin(ctx, "devices")),
+    "storage.stat": (ctx, a) =>
+      need(sinks.statObject, "storage")({ ...origin(ctx, "storage"), ...a }),
+    "storage.url": async (ctx, a) => ({
+      url: await need(sinks.objectUrl, "storage")({ ...origin(ctx, "storage"), ...a }),
+    }),
+    "storage.put": (ctx, a) => {
+      const o = origin(ctx, "storage");
+      const storage = ctx.manifest.capabilities.storage;
+      if (!storage?.accept.includes(a.contentType))
+        throw undeclared("content type", a.contentType, "capabilities.storage.accept");
+      const bytes = Buffer.from(a.base64, "base64");
+      if (bytes.length > storage.maxObjectMb * 1024 * 1024)
+        throw new HostApiError(
+          "too_large",
+          `object exceeds capabilities.storage.maxObjectMb (${storage.maxObjectMb} MB)`,
+        );
+      return need(
+        sinks.putObject,
+        "storage",
+      )({ ...o, key: a.key, contentType: a.contentType, bytes });
+    },
+    "storage.delete": async (ctx, a) => {
+      await need(sinks.deleteObject, "storage")({ ...origin(ctx, "storage"), ...a });
       return null;
     },
     meter: async (ctx, a) => {

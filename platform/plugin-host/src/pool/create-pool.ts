@@ -20,11 +20,23 @@ const targetSchema = z.object({
   version: z.string().min(1).max(64),
   bundle: bundleSchema,
 });
+/** Who the plugin sees in `ctx.caller`; the host's callers set it from authenticated facts. */
+const callerSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("member"),
+    userId: z.string().min(1).max(200),
+    role: z.string().min(1).max(200),
+    canManage: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal("device"), deviceId: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal("system") }),
+]);
 const invokeSchema = targetSchema.extend({
   kind: z.enum(["procedure", "event", "job"]),
   name: z.string().min(1).max(200),
   input: z.unknown().optional(),
   settings: z.record(z.string(), z.unknown()).default({}),
+  caller: callerSchema.default({ kind: "system" }),
 });
 export type InvokeRequest = z.input<typeof invokeSchema>;
 export type PrewarmRequest = z.input<typeof targetSchema>;
@@ -151,6 +163,7 @@ export function createPluginHostPool(options: PluginHostPoolOptions): PluginHost
         name: r.name,
         inputJson,
         settingsJson: JSON.stringify(r.settings),
+        callerJson: JSON.stringify(r.caller),
         limits: { cpuTimeoutMs, deadlineMs },
       };
       try {

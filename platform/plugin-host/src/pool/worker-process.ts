@@ -67,6 +67,9 @@ export class WorkerProcess {
       ],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "json",
+      // The worker needs no environment; an empty one keeps OMNIFY_SECRET, DATABASE_URL and
+      // the rest out of the process that runs plugin code, should an isolate ever escape.
+      env: {},
     });
     this.child = child;
     this.ready = false;

@@ -32,6 +32,8 @@ export type ToWorker =
       name: string;
       inputJson: string;
       settingsJson: string;
+      /** `ctx.caller`, set by whoever asked the pool (never by the plugin). */
+      callerJson: string;
       limits: Omit<Limits, "memoryMb">;
     }
   | { t: "prewarm"; id: number; key: IsolateKey; sha256: string; code?: string }

@@ -69,7 +69,11 @@ async function run(msg: Extract<ToWorker, { id: number; sha256: string }>): Prom
   if (msg.t === "inspect") return JSON.stringify(await pool.describe(msg.sha256));
   const isolate = await pool.get(msg.key, msg.sha256);
   if (msg.t === "prewarm") return "null";
-  const invocation = JSON.stringify({ ...msg.key, settings: JSON.parse(msg.settingsJson) });
+  const invocation = JSON.stringify({
+    ...msg.key,
+    settings: JSON.parse(msg.settingsJson),
+    caller: JSON.parse(msg.callerJson),
+  });
   try {
     const limits = { ...msg.limits, maxResultBytes: config.maxResultBytes };
     return await isolate.invoke([msg.kind, msg.name, msg.inputJson, invocation], limits);

@@ -4,7 +4,7 @@ import { settingsFieldSchema } from "../settings-form.ts";
 import { manifestSchema } from "./schema.ts";
 
 export { formatIssues, PluginManifestError } from "./issues.ts";
-export { SEMVER, SEMVER_RANGE, SLUG } from "./patterns.ts";
+export { SEMVER, SEMVER_RANGE, SLUG, STORAGE_KEY } from "./patterns.ts";
 export {
   type Capabilities,
   capabilitiesSchema,

@@ -17,3 +17,9 @@ export const NAME = /^[a-zA-Z][a-zA-Z0-9]*(?:[._:-][a-zA-Z0-9]+)*$/;
 /** One cron field (minute precision, five fields). */
 export const CRON_FIELD =
   /^(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?(?:,(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?)*$/;
+/**
+ * A plugin's storage key: 1–8 parts of `A-Z a-z 0-9 . _ -` joined by `/`, no part starting
+ * with a dot (so no `..`, no hidden files), at most 256 characters in all.
+ */
+export const STORAGE_KEY =
+  /^(?=.{1,256}$)[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*){0,7}$/;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAYMENT_PROVIDERS } from "../payments.ts";
 import { CRON_FIELD, NAME, SEMVER, SEMVER_RANGE, SLUG } from "./patterns.ts";
 
 const name = (what: string) =>
@@ -16,6 +17,8 @@ const unique =
       seen.add(k);
     }
   };
+
+const MIME = /^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/;
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -75,7 +78,14 @@ export const capabilitiesSchema = z.strictObject({
   events: z
     .strictObject({
       subscribe: z.array(name("event")).optional(),
-      emit: z.array(name("event")).optional(),
+      emit: z
+        .array(
+          name("event").refine(
+            (t) => !t.startsWith("payments."),
+            "payments.* events come only from the host's payment providers",
+          ),
+        )
+        .optional(),
     })
     .optional(),
   schedules: z
@@ -87,8 +97,34 @@ export const capabilitiesSchema = z.strictObject({
     .array(meter)
     .superRefine(unique((m: { name: string }) => m.name, "meter"))
     .optional(),
+  /** Procedures a paired screen may call through `POST /api/devices/invoke`. */
+  devices: z
+    .strictObject({
+      procedures: z.array(z.string().max(200)).superRefine(unique((p: string) => p, "procedure")),
+    })
+    .optional(),
+  /** Objects this plugin stores per tenant: accepted MIME types and the per-object size cap. */
+  storage: z
+    .strictObject({
+      accept: z
+        .array(z.string().regex(MIME, "must be a MIME type like 'image/png'"))
+        .min(1)
+        .superRefine(unique((m: string) => m, "type")),
+      // The web app accepts request bodies up to 101 MB (next.config.ts).
+      maxObjectMb: z.number().positive().max(100, "must be at most 100 (MB)"),
+    })
+    .optional(),
   ui: z
     .strictObject({ slots: z.array(z.enum(["nav", "dashboard-card", "settings"])).min(1) })
+    .optional(),
+  /** `ctx.payments` through the host's payment providers (keys stay on the host). */
+  payments: z
+    .strictObject({
+      providers: z
+        .array(z.enum(PAYMENT_PROVIDERS))
+        .min(1)
+        .superRefine(unique((p: string) => p, "provider")),
+    })
     .optional(),
 });
 

@@ -1,8 +1,33 @@
 import type { BridgeMethod, BridgeMethods, BridgeReply, HostBridge } from "../bridge.ts";
-import type { PluginContext, PluginFetchInit, PluginResponse } from "../context.ts";
+import type {
+  PluginCaller,
+  PluginContext,
+  PluginFetchInit,
+  PluginResponse,
+  RealtimePublishOptions,
+} from "../context.ts";
 import { HostApiError } from "./host-api-error.ts";
+import { createPayments } from "./payments.ts";
 
-export type Invocation = { tenantId: string; pluginId: string; version: string };
+export type Invocation = {
+  tenantId: string;
+  pluginId: string;
+  version: string;
+  /** Absent from hosts older than host API 1.1: treated as the system. */
+  caller?: PluginCaller;
+};
+
+function freezeCaller(c: PluginCaller | undefined): PluginCaller {
+  if (c?.kind === "member")
+    return Object.freeze({
+      kind: "member",
+      userId: c.userId,
+      role: c.role,
+      canManage: c.canManage === true,
+    });
+  if (c?.kind === "device") return Object.freeze({ kind: "device", deviceId: c.deviceId });
+  return Object.freeze({ kind: "system" });
+}
 
 export type BridgeCall = <M extends BridgeMethod>(
   method: M,
@@ -62,6 +87,7 @@ export function createPluginContext<S>(
     tenant: Object.freeze({ id: inv.tenantId }),
     plugin: Object.freeze({ id: inv.pluginId, version: inv.version }),
     settings,
+    caller: freezeCaller(inv.caller),
     log: Object.freeze({ info: log("info"), warn: log("warn"), error: log("error") }),
     fetch: async (url: string, init?: PluginFetchInit) =>
       toResponse(await call("fetch", fetchArgs(url, init))),
@@ -71,12 +97,48 @@ export function createPluginContext<S>(
       },
     }),
     realtime: Object.freeze({
-      publish: async (channel: string, payload?: unknown) => {
-        await call("realtime.publish", { channel, payload: payload ?? null });
+      publish: async (channel: string, payload?: unknown, options?: RealtimePublishOptions) => {
+        await call("realtime.publish", {
+          channel,
+          payload: payload ?? null,
+          ...(options?.deviceId !== undefined ? { deviceId: String(options.deviceId) } : {}),
+        });
       },
     }),
-    meter: async (name: string, quantity: number, idempotencyKey: string) => {
-      await call("meter", { name, quantity, idempotencyKey });
+    devices: Object.freeze({
+      claim: (input: { code: string; name: string }) =>
+        call("devices.claim", { code: String(input?.code), name: String(input?.name) }),
+      revoke: async (deviceId: string) => {
+        await call("devices.revoke", { deviceId: String(deviceId) });
+      },
+      list: () => call("devices.list", {}),
+    }),
+    storage: Object.freeze({
+      stat: (key: string) => call("storage.stat", { key: String(key) }),
+      url: async (key: string) => (await call("storage.url", { key: String(key) })).url,
+      put: (key: string, object: { base64: string; contentType: string }) =>
+        call("storage.put", {
+          key: String(key),
+          base64: String(object?.base64),
+          contentType: String(object?.contentType),
+        }),
+      delete: async (key: string) => {
+        await call("storage.delete", { key: String(key) });
+      },
+    }),
+    payments: createPayments(call),
+    meter: async (
+      name: string,
+      quantity: number,
+      idempotencyKey: string,
+      options?: { subject?: string },
+    ) => {
+      await call(
+        "meter",
+        options?.subject === undefined
+          ? { name, quantity, idempotencyKey }
+          : { name, quantity, idempotencyKey, subject: options.subject },
+      );
     },
     jobs: Object.freeze({
       enqueue: (jobId: string, payload?: unknown, options?: object) =>

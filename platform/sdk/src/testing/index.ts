@@ -22,4 +22,10 @@ export type {
   RecordedMeter,
   RecordedRealtime,
 } from "./recorder.ts";
-export { type PluginRun, type RunPluginOptions, runPlugin } from "./run-plugin.ts";
+export {
+  type CallOptions,
+  DEFAULT_CALLER,
+  type PluginRun,
+  type RunPluginOptions,
+  runPlugin,
+} from "./run-plugin.ts";

@@ -7,8 +7,12 @@ import {
   type PluginHostPoolOptions,
 } from "@omnify/plugin-host";
 import type { BridgeFetchArgs, BridgeFetchResult } from "../bridge.ts";
+import type { PluginCaller } from "../context.ts";
 import { HostApiError } from "../runtime/host-api-error.ts";
 import { type LocalPluginDatabase, openPluginDatabase } from "./database.ts";
+import { createFakeDevices } from "./fake-devices.ts";
+import { createFakePayments, recordPayments } from "./fake-payments.ts";
+import { createTempStorage } from "./fake-storage.ts";
 import { type LoadedPlugin, loadPlugin } from "./load-plugin.ts";
 import { createRecorder, type OnRecord, type RecordedFetch } from "./recorder.ts";
 import { TenantMap } from "./tenants.ts";
@@ -71,9 +75,24 @@ export async function startLocalHost(opts: LocalHostOptions) {
     typeof secrets === "function" ? secrets(tenants.label(tenantId), name) : secrets[name];
   const f = opts.fetch ?? {};
   const allowPrivate = f.allowPrivateNetworks === true || f.upstreams !== undefined;
+  const devices = createFakeDevices();
+  const storage = await createTempStorage();
+  const payments = createFakePayments();
   let hostApi: HostApiHandler = createHostApi({
-    // Resolved per call: the dev host may open the database when a rebuild first declares it.
-    sinks: { ...recorder.sinks, query: (q) => (db ? db.query(q) : noDatabase()) },
+    sinks: {
+      ...recorder.sinks,
+      ...devices.sinks,
+      ...storage.sinks,
+      payments: recordPayments(payments.sink, (e) =>
+        recorder.push("payments", { ...e, tenantId: tenants.label(e.tenantId) }),
+      ),
+      publishRealtime: async (m) => {
+        if (m.deviceId) devices.assertActive(m.tenantId, m.deviceId);
+        await recorder.sinks.publishRealtime(m);
+      },
+      // Resolved per call: the dev host may open the database when a rebuild first declares it.
+      query: (q) => (db ? db.query(q) : noDatabase()),
+    },
     getSecret,
     fetch: {
       ...(f.lookup ? { lookup: f.lookup } : {}),
@@ -93,6 +112,9 @@ export async function startLocalHost(opts: LocalHostOptions) {
 
   return {
     tenants,
+    devices,
+    storage,
+    payments,
     recorded: recorder.recorded,
     clearRecorded: recorder.clear,
     pool,
@@ -102,8 +124,15 @@ export async function startLocalHost(opts: LocalHostOptions) {
     setSettings(tenant: string, value: Settings) {
       settings.set(tenant, value);
     },
-    invoke<T = unknown>(tenant: string, kind: InvocationKind, name: string, input?: unknown) {
+    invoke<T = unknown>(
+      tenant: string,
+      kind: InvocationKind,
+      name: string,
+      input?: unknown,
+      caller: PluginCaller = { kind: "system" },
+    ) {
       return pool.invoke<T>({
+        caller,
         tenantId: tenants.id(tenant),
         pluginId: plugin.manifest.id,
         version: plugin.manifest.version,
@@ -127,6 +156,7 @@ export async function startLocalHost(opts: LocalHostOptions) {
     async close() {
       await pool.close();
       await db?.close();
+      await storage.close();
     },
   };
 }

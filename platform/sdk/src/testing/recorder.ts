@@ -3,7 +3,13 @@ import type { JobOptions } from "../bridge.ts";
 import type { TenantMap } from "./tenants.ts";
 
 export type RecordedEvent = { tenantId: string; type: string; payload: unknown };
-export type RecordedRealtime = { tenantId: string; channel: string; payload: unknown };
+export type RecordedRealtime = {
+  tenantId: string;
+  channel: string;
+  payload: unknown;
+  /** Set when published to one device (`{ deviceId }`). */
+  deviceId?: string;
+};
 export type RecordedMeter = {
   tenantId: string;
   name: string;
@@ -32,6 +38,14 @@ export type RecordedFetch = {
   error?: string;
 };
 
+export type RecordedPayment = {
+  tenantId: string;
+  /** The ctx.payments member, e.g. "createCheckout". */
+  method: string;
+  args: unknown;
+  result: unknown;
+};
+
 /** Everything the plugin asked the host to do, in order, with the tests' tenant labels. */
 export type Recorded = {
   events: RecordedEvent[];
@@ -43,6 +57,8 @@ export type Recorded = {
   jobs: RecordedJob[];
   logs: RecordedLog[];
   fetches: RecordedFetch[];
+  /** `ctx.payments` calls that succeeded, with what the (fake) provider answered. */
+  payments: RecordedPayment[];
 };
 
 export type RecordKind = keyof Recorded;
@@ -57,6 +73,7 @@ export function emptyRecorded(): Recorded {
     jobs: [],
     logs: [],
     fetches: [],
+    payments: [],
   };
 }
 
@@ -73,7 +90,10 @@ export function createRecorder(tenants: TenantMap, onRecord?: OnRecord) {
     (recorded[kind] as unknown[]).push(entry);
     onRecord?.(kind, entry);
   };
-  const sinks: Omit<HostSinks, "query"> = {
+  const sinks: Pick<
+    HostSinks,
+    "log" | "emitEvent" | "publishRealtime" | "recordMeter" | "enqueueJob"
+  > = {
     log: (e) => {
       const entry: RecordedLog = {
         tenantId: tenants.label(e.tenantId),
@@ -90,6 +110,7 @@ export function createRecorder(tenants: TenantMap, onRecord?: OnRecord) {
         tenantId: tenants.label(m.tenantId),
         channel: m.channel,
         payload: m.payload,
+        ...(m.deviceId ? { deviceId: m.deviceId } : {}),
       }),
     recordMeter: async ({ pluginId: _, ...m }) => {
       const entry = { ...m, tenantId: tenants.label(m.tenantId) };
