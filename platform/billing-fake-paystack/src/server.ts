@@ -125,7 +125,11 @@ export async function startFakePaystack(opts: FakePaystackOptions = {}) {
     events: () => [...state.events],
     /** Net settlement of a subaccount ("" = the integration), in kobo. */
     settled: (account: string) => state.settled.get(account) ?? 0,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive clients must not hold the close open
+      }),
   };
 }
 

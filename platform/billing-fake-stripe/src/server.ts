@@ -207,7 +207,11 @@ export async function startFakeStripe(opts: FakeStripeOptions) {
     },
     /** Meter events Stripe counted, in arrival order. */
     meterEvents: () => [...metersOf(state).events],
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive clients must not hold the close open
+      }),
   };
 }
 

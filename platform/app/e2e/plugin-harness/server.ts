@@ -66,6 +66,12 @@ export async function startHarness(opts: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The browser keeps sockets open (keep-alive, speculative preconnects, a request it gave
+    // up on): `close()` alone waits for them, which once hung a loaded CI run for a minute.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
