@@ -215,3 +215,26 @@ test("a session revoked from the security page is refused at once", async ({ bro
   await mine.close();
   await other.close();
 });
+
+test("the client address is read from the right of X-Forwarded-For: a prepended one is not believed", async ({
+  browser,
+}) => {
+  // The browser's peer (loopback) is a trusted proxy by default; the proxy appended the
+  // address it saw, and the client itself had put a made-up one in front of it.
+  const real = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const label = `Xff-${Math.random().toString(36).slice(2, 10)}`;
+  const context = await browser.newContext({
+    userAgent: label,
+    extraHTTPHeaders: { "x-forwarded-for": `6.6.6.6, ${real}` },
+  });
+  const page = await context.newPage();
+  await signIn(page, HOST, "owner@northwind.test");
+  await page.goto(`${origin(HOST)}/account/security`);
+  const row = page
+    .getByRole("table", { name: "Active sessions" })
+    .getByRole("row")
+    .filter({ hasText: "This browser" });
+  await expect(row).toContainText(real);
+  await expect(row).not.toContainText("6.6.6.6");
+  await context.close();
+});

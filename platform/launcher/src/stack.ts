@@ -151,7 +151,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       }),
       launch("realtime", tsx, ["platform/realtime/src/main.ts"], { cwd: repoRoot, env, quiet }),
       launch("worker", tsx, ["platform/worker/src/main.ts"], { cwd: repoRoot, env, quiet }),
-      launch("web", bin("next"), ["start", "-p", String(opts.webPort)], {
+      // Next's request handler behind our own HTTP server, which decides the client address.
+      launch("web", tsx, ["src/http/main.ts"], {
         cwd: join(repoRoot, "platform/app"),
         env,
         quiet,

@@ -1,13 +1,13 @@
 import type { RequestMeta } from "./auth-options";
 
 /**
- * Client IP and user agent, recorded on the session row so a user can tell their sessions
- * apart. X-Forwarded-For is only informational here (never used for access decisions);
- * its first entry is the client as seen by the nearest proxy.
+ * Client IP and user agent of a request. The web server (src/http/main.ts) has already
+ * replaced `X-Forwarded-For` with the one client address it resolved from the socket and
+ * the trusted proxies (OMNIFY_TRUSTED_PROXIES), so the value here is safe to key the
+ * sign-in throttle and the pairing rate limit on.
  */
 export function requestMeta(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip") || null;
+  const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
   return {
     ip: ip && /^[0-9a-f.:]+$/i.test(ip) ? ip : null,
     userAgent: headers.get("user-agent"),
