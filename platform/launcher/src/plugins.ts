@@ -49,6 +49,8 @@ export async function registerBuiltPlugins(
         record,
         serverCode,
         migrationSql,
+      }).catch((error: unknown) => {
+        throw rebuiltUnderOldVersion(error, name, record.id, record.version);
       });
       let migrated: string[] = [];
       if (record.migrations.length > 0) {
@@ -66,4 +68,23 @@ export async function registerBuiltPlugins(
     await registrar.close();
     await admin.end({ timeout: 5 });
   }
+}
+
+/**
+ * A catalog version never changes its contents (tenants consented to exactly that code), so a
+ * rebuild that differs (an SDK or plugin change pulled since this database was made) cannot
+ * reuse the version. Says what to do in this repo, instead of the catalog's bare refusal.
+ */
+function rebuiltUnderOldVersion(error: unknown, dir: string, id: string, version: string) {
+  if (
+    !(error instanceof Error) ||
+    !/already registered with different contents/.test(error.message)
+  )
+    return error;
+  return new Error(
+    `plugins/${dir} was rebuilt with different contents than ${id}@${version}, which this database already holds. ` +
+      `Raise "version" in plugins/${dir}/plugin.config.ts (installations then upgrade from the Plugins page), ` +
+      "or, for the embedded demo database, delete .data/ and run npm start again to recreate it.",
+    { cause: error },
+  );
 }
