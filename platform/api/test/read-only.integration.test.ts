@@ -1,6 +1,7 @@
 import { markSessionReauthenticated } from "@omnify/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deliver, setupFakeStripe, WEBHOOK_SECRET } from "../../core/test/billing/fake";
+import { inviteTokenFrom } from "../../core/test/helpers";
 import { createRestFetchHandler } from "../src/index";
 import { setupApi, trpcFailure } from "./harness";
 
@@ -84,6 +85,26 @@ describe("read-only workspace (payment overdue past the grace period)", () => {
       select (select count(*) from invitations where tenant_id = ${s.w.beta})::int as invitations,
              (select count(*) from custom_roles where tenant_id = ${s.w.beta} and name = 'Too late')::int as roles`;
     expect(written[0]).toEqual({ invitations: 0, roles: 0 });
+  });
+
+  it("an invitation sent before the lock cannot be accepted during it, and works once paid", async () => {
+    await pastDue(s.w.beta, 3);
+    const owner = await betaOwner();
+    await owner.members.invite({ email: "joiner@people.test", role: "agency_member" });
+    const token = inviteTokenFrom(api.mailer.sent.at(-1));
+    await pastDue(s.w.beta, 10);
+    const visitor = await api.callerFor(BETA);
+    const accept = () =>
+      visitor.invitations.accept({ token, name: "Joiner", password: "a long enough password" });
+    const err = await trpcFailure(accept(), "FORBIDDEN");
+    expect(err.message).toMatch(/read-only while a payment is overdue/);
+    expect(err.cause).toMatchObject({ field: "token" });
+    const [joined] = await s.t.admin`
+      select count(*)::int as n from users where email = 'joiner@people.test'`;
+    expect(joined?.n).toBe(0);
+    await s.t.admin`update subscriptions set status = 'active', past_due_since = null
+      where tenant_id = ${s.w.beta}`;
+    expect(await accept()).toMatchObject({ role: "agency_member", created: true });
   });
 
   it("still lets them pay and look after their own account", async () => {

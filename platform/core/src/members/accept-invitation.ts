@@ -12,6 +12,7 @@ import {
 } from "@omnify/db";
 import { type RequestMeta, recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { billingAccessInTransaction } from "../billing/entitlements";
 import { badInput, DomainError } from "../errors";
 import { emitTenantEvent } from "../plugins/emit-event";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
@@ -115,6 +116,14 @@ export async function acceptInvitation(
       await findInvitationByToken(tx, tenant.id, input.token, { lock: true }),
       now,
     );
+    // Joining is a write like any other: a workspace that is read-only for an overdue
+    // payment takes no new members (the invitation stays pending for after it is paid).
+    if ((await billingAccessInTransaction(tx, tenant.id, now)).readOnly)
+      throw new DomainError(
+        "FORBIDDEN",
+        `${tenant.name} is read-only while a payment is overdue, so it cannot take new members yet; ask whoever invited you, then accept again`,
+        "token",
+      );
     const [existing] = await tx.execute<{ id: string; password_hash: string | null }>(
       sql`select id, password_hash from app.user_for_login(${row.email})`,
     );
