@@ -38,6 +38,12 @@ async function asInvalidInput<T>(work: Promise<T>): Promise<T> {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
+ * The audit log's actor for what a plugin does through the host. The member who called the
+ * plugin is not passed through the host call today, so the entry names the plugin.
+ */
+const pluginActor = (pluginId: string) => `plugin ${pluginId}`;
+
+/**
  * Devices, storage and publishing to a device: each acts in the invocation's tenant (from the
  * pool, never from the plugin) inside that tenant's RLS transaction, through core.
  */
@@ -64,17 +70,26 @@ export function createCapabilitySinks(
             : publishTenantEvent(tx, `plugin.${pluginId}.${channel}`, { payload }),
         ),
       ),
-    claimDevice: ({ tenantId, code, name }) =>
+    claimDevice: ({ tenantId, pluginId, code, name }) =>
       asInvalidInput(
         db.withTenant(tenantId, async (tx) => {
-          const { deviceId } = await claimDevice(tx, { tenantId, code, name, actorUserId: null });
+          const { deviceId } = await claimDevice(tx, {
+            tenantId,
+            code,
+            name,
+            actorUserId: null,
+            actorLabel: pluginActor(pluginId),
+          });
           return { deviceId };
         }),
       ),
-    revokeDevice: ({ tenantId, deviceId }) =>
+    revokeDevice: ({ tenantId, pluginId, deviceId }) =>
       asInvalidInput(
         db.withTenant(tenantId, async (tx) => {
-          await revokeDevice(tx, deviceId, { actorUserId: null });
+          await revokeDevice(tx, deviceId, {
+            actorUserId: null,
+            actorLabel: pluginActor(pluginId),
+          });
         }),
       ),
     listDevices: async ({ tenantId }) =>

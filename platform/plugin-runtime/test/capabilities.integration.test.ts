@@ -58,6 +58,14 @@ describe("ctx.devices through the runtime (core's pairing)", () => {
     expect(await value(s.w.alpha, "screens")).toEqual([
       expect.objectContaining({ id: deviceId, revokedAt: expect.any(String) }),
     ]);
+    // The audit log says which plugin paired and unpaired the screen.
+    const audit = await s.t.admin<{ action: string; actor_label: string | null }[]>`
+      select action, actor_label from audit_log
+      where tenant_id = ${s.w.alpha} and target_id = ${deviceId} order by occurred_at`;
+    expect(audit).toEqual([
+      { action: "device.paired", actor_label: "plugin rt-echo" },
+      { action: "device.revoked", actor_label: "plugin rt-echo" },
+    ]);
   });
 });
 

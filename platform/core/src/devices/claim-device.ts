@@ -20,6 +20,8 @@ export async function claimDevice(
     code: string;
     name: string;
     actorUserId: string | null;
+    /** Who acted when no user did (a plugin claiming through ctx.devices). */
+    actorLabel?: string;
     request?: RequestMeta | null;
   },
 ): Promise<{ deviceId: string; name: string }> {
@@ -42,7 +44,7 @@ export async function claimDevice(
     throw badInput("code", CLAIM_ERRORS[status] ?? CLAIM_ERRORS.unknown ?? "");
   await recordAudit(tx, {
     action: "device.paired",
-    actor: { userId: input.actorUserId },
+    actor: { userId: input.actorUserId, label: input.actorLabel },
     target: { type: "device", id: device.id },
     request: input.request,
     metadata: { name },

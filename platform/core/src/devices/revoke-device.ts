@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 export async function revokeDevice(
   tx: Tx,
   id: string,
-  by: { actorUserId: string | null; request?: RequestMeta | null },
+  by: { actorUserId: string | null; actorLabel?: string; request?: RequestMeta | null },
   now = new Date(),
 ): Promise<{ name: string }> {
   const [row] = await tx
@@ -17,7 +17,7 @@ export async function revokeDevice(
   if (!row) throw new DomainError("NOT_FOUND", "No active screen with that id", "id");
   await recordAudit(tx, {
     action: "device.revoked",
-    actor: { userId: by.actorUserId },
+    actor: { userId: by.actorUserId, label: by.actorLabel },
     target: { type: "device", id },
     request: by.request,
     metadata: { name: row.name },
