@@ -28,7 +28,10 @@ export class IsolatePool {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly descriptors = new Map<string, Promise<PluginDescriptor>>();
-  // Compiling a ~600 kB bundle costs tens of ms; the probe's code cache makes it ~1 ms.
+  // V8 code cache per bundle, taken from the probe after the bundle ran (see codeCache()): a
+  // later isolate then neither parses the ~600 kB bundle nor lazily compiles what load runs.
+  // Keyed by the code's sha256 on purpose: V8 checks a cache against its source only by
+  // length, so a cache must never be offered to other code.
   private readonly codeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
 
   private readonly config: WorkerConfig;
@@ -65,11 +68,21 @@ export class IsolatePool {
       bridge: refuseBridge,
       label: sha256.slice(0, 12),
     });
-    probe.dispose("evicted");
-    if (probe.cachedData) this.codeCache.set(sha256, probe.cachedData);
+    try {
+      this.keepCodeCache(sha256, await probe.codeCache(code));
+    } finally {
+      probe.dispose("evicted");
+    }
     const descriptor = checkDescriptor(probe.describeJson, this.config.hostApiVersion);
     this.hooks.onDescriptor(sha256, descriptor);
     return descriptor;
+  }
+
+  // Replaced or forgotten caches are left to the GC rather than released: a load that is
+  // still on its way to compileScript may hold the old copy.
+  private keepCodeCache(sha256: string, cache: ivm.ExternalCopy<ArrayBuffer> | undefined): void {
+    if (cache) this.codeCache.set(sha256, cache);
+    else this.codeCache.delete(sha256);
   }
 
   private requireCode(sha256: string): string {
@@ -114,6 +127,10 @@ export class IsolatePool {
       label: `${key.pluginId}@${key.version}`,
       cachedData: this.codeCache.get(sha256),
     });
+    // A refused cache (corrupt, or from another V8) cost this load a full compile; replace it.
+    if (isolate.cacheRejected || !this.codeCache.has(sha256)) {
+      this.keepCodeCache(sha256, await isolate.codeCache(this.requireCode(sha256)));
+    }
     const entry = { key, sha256, isolate };
     this.entries.set(keyOf(key), entry);
     this.evictOverflow(entry);
@@ -151,7 +168,6 @@ export class IsolatePool {
   /** Drops what is cached for code no live isolate uses. */
   forget(sha256: string): void {
     this.descriptors.delete(sha256);
-    this.codeCache.get(sha256)?.release();
     this.codeCache.delete(sha256);
   }
 

@@ -18,6 +18,8 @@ type DisposeReason =
   | "idle_cpu"
   | "evicted"
   | "load_failed";
+/** What isolated-vm sets on a Script compiled with cache options (its typings omit the flag). */
+type CompiledScript = ivm.Script & ivm.CachedDataResult & { cachedDataRejected?: boolean };
 export type CallLimits = { cpuTimeoutMs: number; deadlineMs: number; maxResultBytes: number };
 
 const reasonError = (reason: DisposeReason, detail: string): PluginHostError =>
@@ -48,19 +50,24 @@ export class PluginIsolate {
   readonly describeJson: string;
   readonly memoryMb: number;
 
-  /** V8 code cache for this bundle, produced by the host from the same code (never by a plugin). */
-  cachedData: ivm.ExternalCopy<ArrayBuffer> | undefined;
+  private readonly filename: string;
+  /** The code cache handed to `load` was refused by V8 (corrupt, foreign or stale); V8 compiled from source. */
+  readonly cacheRejected: boolean;
 
   private constructor(
     isolate: ivm.Isolate,
     dispatchRef: ivm.Reference,
     describeJson: string,
     memoryMb: number,
+    filename: string,
+    cacheRejected: boolean,
   ) {
     this.isolate = isolate;
     this.dispatchRef = dispatchRef;
     this.describeJson = describeJson;
     this.memoryMb = memoryMb;
+    this.filename = filename;
+    this.cacheRejected = cacheRejected;
   }
 
   static async load(
@@ -90,11 +97,11 @@ export class PluginIsolate {
       const filename = `plugin://${opts.label}.js`;
       const script = await isolate.compileScript(
         code,
-        opts.cachedData
-          ? { filename, cachedData: opts.cachedData }
-          : { filename, produceCachedData: true },
+        opts.cachedData ? { filename, cachedData: opts.cachedData } : { filename },
       );
-      await script.run(context, { timeout: opts.timeoutMs });
+      const cacheRejected =
+        opts.cachedData !== undefined && (script as CompiledScript).cachedDataRejected === true;
+      await script.run(context, { timeout: opts.timeoutMs, release: true });
       const describeJson = await context.eval("globalThis.__omnify.describe()", {
         timeout: opts.timeoutMs,
         copy: true,
@@ -106,8 +113,9 @@ export class PluginIsolate {
         dispatch as ivm.Reference,
         describeJson,
         opts.memoryMb,
+        filename,
+        cacheRejected,
       );
-      loaded.cachedData = (script as ivm.Script & ivm.CachedDataResult).cachedData;
       // Loading is work done on the host's behalf, not idle burn: start the watchdog from here.
       loaded.idleCpuMark = isolate.cpuTime;
       return loaded;
@@ -119,6 +127,23 @@ export class PluginIsolate {
         `loading the bundle failed: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
+  }
+
+  /**
+   * V8 code cache for `code`, which must be the code this isolate loaded. Produced after the
+   * bundle ran: compiling the same source and origin again hits the isolate's compilation
+   * cache, whose functions now include every one compiled lazily during load (most of zod),
+   * so the cache covers them too; one taken straight after compiling holds only the top
+   * level. Bytecode comes from V8 compiling the source, so running plugin code cannot put
+   * anything but the bundle's own code in it.
+   */
+  async codeCache(code: string): Promise<ivm.ExternalCopy<ArrayBuffer> | undefined> {
+    const again = await this.isolate.compileScript(code, {
+      filename: this.filename,
+      produceCachedData: true,
+    });
+    again.release();
+    return (again as CompiledScript).cachedData;
   }
 
   get disposed(): boolean {
