@@ -69,6 +69,40 @@ export async function withinTenant<T>(tx: Tx, tenantId: string, fn: () => Promis
   }
 }
 
+/**
+ * Has postgres.js keep a named prepared statement per query text and connection, its own
+ * default, which drizzle turns off for every query not given a name. Unnamed, a query with
+ * parameters costs two round trips (postgres.js first asks the server for the parameter
+ * types, then binds) and a fresh parse and plan; prepared, it is one round trip after its
+ * first use on a connection, and statements queued together go out in one write.
+ * Transactions and savepoints hand drizzle a new scoped client, so those are patched too.
+ * The cache lives as long as the connection (postgres.js recycles connections after
+ * `max_lifetime`), so even query texts that vary (bulk inserts) stay bounded.
+ */
+function preparedStatements<S extends postgres.Sql | postgres.TransactionSql>(sql: S): S {
+  const unsafe = sql.unsafe;
+  sql.unsafe = ((query: string, params?: postgres.ParameterOrJSON<never>[], options = {}) =>
+    unsafe(query, params, { ...options, prepare: true })) as typeof sql.unsafe;
+  if ("begin" in sql) {
+    const begin = sql.begin;
+    sql.begin = ((options: string | Callback, fn?: Callback) =>
+      typeof options === "string" && fn
+        ? begin(options, (tx) => fn(preparedStatements(tx)))
+        : begin((tx) => (options as Callback)(preparedStatements(tx)))) as typeof sql.begin;
+  }
+  if ("savepoint" in sql) {
+    const savepoint = sql.savepoint;
+    sql.savepoint = ((nameOrFn: string | Callback, fn?: Callback) =>
+      typeof nameOrFn === "string" && fn
+        ? savepoint(nameOrFn, (tx) => fn(preparedStatements(tx)))
+        : savepoint((tx) =>
+            (nameOrFn as Callback)(preparedStatements(tx)),
+          )) as typeof sql.savepoint;
+  }
+  return sql;
+}
+type Callback = (tx: postgres.TransactionSql) => unknown;
+
 export function createAppDatabase(
   appUrl: string,
   opts: {
@@ -83,7 +117,7 @@ export function createAppDatabase(
     onnotice: () => {},
     ...(onQuery ? { debug: (_connection: number, statement: string) => onQuery(statement) } : {}),
   });
-  const db = drizzle(client, { schema, casing: "snake_case" });
+  const db = drizzle(preparedStatements(client), { schema, casing: "snake_case" });
 
   async function run<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, scope?: TenantScope) {
     const userId = scope?.userId ?? "";

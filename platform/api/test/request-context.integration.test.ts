@@ -1,7 +1,8 @@
 import { loadRequestContext } from "@omnify/core";
-import { type AppDatabase, createAppDatabase } from "@omnify/db";
+import { type AppDatabase, createAppDatabase, sql } from "@omnify/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantAt } from "../../core/test/helpers";
+import { createCaller } from "../src/index";
 import { setupApi } from "./harness";
 
 /** Statements the app sends, in order, while `counting` is on. */
@@ -64,5 +65,31 @@ describe("request context: round trips of a signed-in request", () => {
     const statements = await recorded(() => loadRequestContext(db, tenant, token));
     expect(statements).toHaveLength(4);
     expect(statements[2]).toMatch(/^select app\.request_context\(/);
+  });
+
+  it("sends each statement of the request path as a prepared statement (one round trip each, no describe first)", async () => {
+    // One connection, so the check below sees the one the request used.
+    const single = createAppDatabase(s.t.appUrl, { max: 1 });
+    try {
+      const token = await api.signIn(s.w.alpha, s.w.users.owner.id);
+      const caller = createCaller({
+        ...api.deps(),
+        db: single,
+        tenant: await tenantAt(single, "alpha.omnify.test"),
+        sessionToken: token,
+        ip: null,
+      });
+      await caller.account.findSessions();
+      const prepared = await single.withoutTenant((tx) =>
+        tx.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`),
+      );
+      const texts = prepared.map((row) => row.statement);
+      expect(texts.some((t) => t.includes("set_config('app.tenant_id'"))).toBe(true);
+      expect(texts.some((t) => t.includes("app.request_context("))).toBe(true);
+      // The resolver's own drizzle select too, not just the hand-written statements.
+      expect(texts.some((t) => /from "auth_sessions"/.test(t))).toBe(true);
+    } finally {
+      await single.close();
+    }
   });
 });
