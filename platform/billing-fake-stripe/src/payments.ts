@@ -110,6 +110,18 @@ export function createPaymentCheckout(state: FakeState, p: Params, base: string)
     );
   const success = String(p.success_url ?? "");
   if (!success) throw required("success_url");
+  // Stripe: between 30 minutes and 24 hours after creation; 24 hours when not given.
+  const expiresAt = p.expires_at === undefined ? state.now() + 86_400 : integer(p, "expires_at");
+  if (expiresAt < state.now() + 1800)
+    throw invalid(
+      "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.",
+      "expires_at",
+    );
+  if (expiresAt > state.now() + 86_400)
+    throw invalid(
+      "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.",
+      "expires_at",
+    );
   const id = newId("cs");
   const session: StripeObject = {
     id,
@@ -128,6 +140,7 @@ export function createPaymentCheckout(state: FakeState, p: Params, base: string)
     cancel_url: p.cancel_url ?? null,
     url: `${base}/checkout/${id}`,
     created: state.now(),
+    expires_at: expiresAt,
     _description: String((priceData.product_data as Params | undefined)?.name ?? ""),
     _intent: { fee, destination: destination ?? null, metadata: intentData.metadata ?? {} },
   };
@@ -135,8 +148,18 @@ export function createPaymentCheckout(state: FakeState, p: Params, base: string)
   return session;
 }
 
+const publicOf = ({ _description, _intent, ...session }: StripeObject) => session as StripeObject;
+
 /** The buyer pays: the charge succeeds, the fee stays with the platform, the rest moves. */
 export function completePaymentCheckout(state: FakeState, session: StripeObject): StripeObject[] {
+  if (state.now() >= Number(session.expires_at)) {
+    // Past `expires_at` the session expires and its page takes no payment.
+    session.status = "expired";
+    state.emit("checkout.session.expired", publicOf(session));
+    throw invalid(
+      `This Checkout Session is no longer active: it expired at ${new Date(Number(session.expires_at) * 1000).toISOString()}.`,
+    );
+  }
   const w = moneyOf(state);
   const { fee, destination, metadata } = session._intent as {
     fee: number;
@@ -214,9 +237,8 @@ export function completePaymentCheckout(state: FakeState, session: StripeObject)
   credit(state, undefined, currency, destination ? fee : amount);
   if (destination) credit(state, destination, currency, amount - fee);
   Object.assign(session, { status: "complete", payment_status: "paid", payment_intent: pi });
-  const { _description, _intent, ...publicSession } = session;
   return [
-    state.emit("checkout.session.completed", publicSession as StripeObject),
+    state.emit("checkout.session.completed", publicOf(session)),
     state.emit("payment_intent.succeeded", intent),
     state.emit("charge.succeeded", charge),
   ];

@@ -89,6 +89,7 @@ describe("ctx.payments on the host", () => {
       [{ ...checkout, destination: "someone-else" }, "destination"],
       [{ ...checkout, successUrl: "javascript:alert(1)" }, "successUrl"],
       [{ ...checkout, tenantId: "another-tenant" }, "tenantId"],
+      [{ ...checkout, expiresAt: "in half an hour" }, "expiresAt"],
     ] as const) {
       await expect(api(c, "payments.createCheckout", bad)).rejects.toMatchObject({
         code: "bad_request",
@@ -96,6 +97,9 @@ describe("ctx.payments on the host", () => {
       });
     }
     expect(calls).toEqual([]);
+    const expiresAt = "2030-01-01T10:30:00Z";
+    await api(c, "payments.createCheckout", { ...checkout, expiresAt });
+    expect(calls).toEqual([expect.objectContaining({ args: { ...checkout, expiresAt } })]);
   });
 
   it("acts for the invocation's tenant and plugin, never one in the arguments", async () => {

@@ -50,8 +50,25 @@ export type CreateCheckoutInput = {
   cancelUrl: string;
   idempotencyKey: string;
   customerEmail?: string;
+  /**
+   * ISO instant after which the checkout refuses payment (e.g. when the plugin's hold on
+   * what is being bought ends). Stripe: the session's `expires_at`, moved into Stripe's
+   * window (at least 31 minutes, at most 24 hours from now); the result says when it
+   * really expires. Paystack has no expiry for a transaction: the link stays payable, so
+   * the plugin must refund a payment that arrives after its hold ended.
+   */
+  expiresAt?: string;
 };
-export type Checkout = { provider: PaymentProvider; checkoutId: string; url: string };
+export type Checkout = {
+  provider: PaymentProvider;
+  checkoutId: string;
+  url: string;
+  /**
+   * When the checkout stops taking payment (Stripe), if `expiresAt` was asked for. Absent
+   * for Paystack and when a retry with the same idempotency key returns the stored checkout.
+   */
+  expiresAt?: string;
+};
 
 export type RefundInput = {
   provider: PaymentProvider;

@@ -41,6 +41,7 @@ export const paymentArgSchemas = {
     cancelUrl: url,
     idempotencyKey: key,
     customerEmail: z.email().max(320).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
   }),
   "payments.refund": z.strictObject({
     provider,

@@ -9,6 +9,8 @@ const missing = (message: string) => new HostApiError("not_found", message);
 
 export type FakeCheckout = PaymentSucceededEvent & {
   tenantId: string;
+  /** Epoch ms after which paying is refused (Stripe's `expires_at`); Paystack has none. */
+  expiresAtMs: number | null;
   paid: boolean;
   refunded: number;
   feeRefunded: number;
@@ -92,6 +94,14 @@ export function createFakePayments() {
         throw refused("destination: the connected account has not finished onboarding");
       return once(tenantId, "checkout", a.idempotencyKey, () => {
         const checkoutId = a.provider === "stripe" ? id("cs") : id("omn");
+        // Stripe moves the expiry into its window (30 minutes to 24 hours, as the host does).
+        const expiresAtMs =
+          a.provider === "stripe" && a.expiresAt
+            ? Math.min(
+                Math.max(Date.parse(a.expiresAt), Date.now() + 31 * 60_000),
+                Date.now() + 24 * 3_600_000 - 60_000,
+              )
+            : null;
         checkouts.set(checkoutId, {
           tenantId,
           provider: a.provider,
@@ -102,12 +112,18 @@ export function createFakePayments() {
           currency: a.currency.toLowerCase(),
           applicationFeeAmount: a.applicationFeeAmount,
           destination: a.destination,
+          expiresAtMs,
           paid: false,
           refunded: 0,
           feeRefunded: 0,
           reversed: 0,
         });
-        return { provider: a.provider, checkoutId, url: `https://pay.fake.test/${checkoutId}` };
+        return {
+          provider: a.provider,
+          checkoutId,
+          url: `https://pay.fake.test/${checkoutId}`,
+          ...(expiresAtMs === null ? {} : { expiresAt: new Date(expiresAtMs).toISOString() }),
+        };
       });
     },
     "payments.refund": async ({ tenantId }, a) => {
@@ -193,14 +209,21 @@ export function createFakePayments() {
       if (!a) throw new Error(`no connected account ${accountId}`);
       a.onboarded = onboarded;
     },
-    /** The buyer pays: the destination's balance grows by amount − fee; returns the event payload. */
-    pay(checkoutId: string): { tenantId: string; event: PaymentSucceededEvent } {
+    /**
+     * The buyer pays (at `atMs`, default now): the destination's balance grows by amount − fee;
+     * returns the event payload. An expired Stripe checkout refuses, as its page would.
+     */
+    pay(checkoutId: string, atMs = Date.now()): { tenantId: string; event: PaymentSucceededEvent } {
       const c = checkouts.get(checkoutId);
       if (!c) throw new Error(`no checkout ${checkoutId}`);
       if (c.paid) throw new Error(`checkout ${checkoutId} is already paid`);
+      if (c.expiresAtMs !== null && atMs >= c.expiresAtMs)
+        throw new Error(
+          `checkout ${checkoutId} expired at ${new Date(c.expiresAtMs).toISOString()}; it takes no payment`,
+        );
       c.paid = true;
       credit(c.destination, c.currency, c.amount - c.applicationFeeAmount);
-      const { tenantId, paid, refunded, feeRefunded, reversed, ...event } = c;
+      const { tenantId, expiresAtMs, paid, refunded, feeRefunded, reversed, ...event } = c;
       return { tenantId, event };
     },
     /** Refunds not yet delivered as `payments.refunded`, oldest first (and forgets them). */

@@ -76,8 +76,11 @@ export type PluginRun = {
   readonly payments: {
     /** New accounts are ready; `false` makes one refuse charges/payouts (unfinished onboarding). */
     setOnboarded(accountId: string, onboarded: boolean): void;
-    /** The buyer pays a checkout; delivers `payments.succeeded` if the plugin subscribes. */
-    pay(checkoutId: string): Promise<PaymentSucceededEvent>;
+    /**
+     * The buyer pays a checkout (at `opts.at`, default now; an expired Stripe checkout throws);
+     * delivers `payments.succeeded` if the plugin subscribes.
+     */
+    pay(checkoutId: string, opts?: { at?: Date }): Promise<PaymentSucceededEvent>;
     /** Delivers `payments.refunded` for every refund made since the last call. */
     deliverRefunds(): Promise<PaymentRefundedEvent[]>;
     /** A destination's balance (minor units): payments less reversals and payouts. */
@@ -171,8 +174,8 @@ export async function runPlugin(opts: RunPluginOptions): Promise<PluginRun> {
     },
     payments: {
       setOnboarded: (accountId, onboarded) => host.payments.setOnboarded(accountId, onboarded),
-      async pay(checkoutId) {
-        const { tenantId, event } = host.payments.pay(checkoutId);
+      async pay(checkoutId, opts) {
+        const { tenantId, event } = host.payments.pay(checkoutId, opts?.at?.getTime());
         if (subscribes("payments.succeeded"))
           await host.invoke(host.tenants.label(tenantId), "event", "payments.succeeded", event);
         return event;
