@@ -32,6 +32,18 @@ async function stripeCall<T>(work: Promise<T>): Promise<T> {
 const idOf = (v: string | { id: string } | null | undefined) =>
   typeof v === "string" ? v : (v?.id ?? null);
 
+/**
+ * Stripe takes a Checkout Session `expires_at` between 30 minutes and 24 hours after the
+ * session is created; the wanted instant is moved into that window, with a minute's margin
+ * for the request's trip and clock skew.
+ */
+function checkoutExpiry(expiresAt: string): number {
+  const wanted = Math.floor(Date.parse(expiresAt) / 1000);
+  if (!Number.isFinite(wanted)) throw badInput("expiresAt", "expiresAt must be an ISO instant");
+  const now = Math.floor(Date.now() / 1000);
+  return Math.min(Math.max(wanted, now + 31 * 60), now + 24 * 3600 - 60);
+}
+
 /** Stripe Connect for plugins: destination charges, refunds that unwind them, payouts. */
 export function stripePayments(stripe: Stripe) {
   /** A connected account this tenant's plugin created (its metadata says so), else not found. */
@@ -80,6 +92,7 @@ export function stripePayments(stripe: Stripe) {
         throw badInput("destination", "A Stripe destination is a connected account id (acct_…)");
       await ownAccount(origin, input.destination, "destination");
       const metadata = omnifyMetadata(origin, input);
+      const expiresAt = input.expiresAt ? checkoutExpiry(input.expiresAt) : undefined;
       const session = await stripeCall(
         stripe.checkout.sessions.create(
           {
@@ -104,12 +117,18 @@ export function stripePayments(stripe: Stripe) {
             success_url: input.successUrl,
             cancel_url: input.cancelUrl,
             ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
+            ...(expiresAt ? { expires_at: expiresAt } : {}),
           },
           { idempotencyKey: providerKey(origin, "checkout", input.idempotencyKey) },
         ),
       );
       if (!session.url) throw new Error(`Stripe returned checkout ${session.id} without a URL`);
-      return { provider: "stripe", checkoutId: session.id, url: session.url };
+      return {
+        provider: "stripe",
+        checkoutId: session.id,
+        url: session.url,
+        ...(expiresAt ? { expiresAt: new Date(session.expires_at * 1000).toISOString() } : {}),
+      };
     },
 
     /**

@@ -105,6 +105,42 @@ describe("Stripe Connect destination charges", () => {
     expect(beta.checkoutId).not.toBe(first.checkoutId);
   });
 
+  it("a checkout asked to expire refuses payment after that instant, and is never shorter than Stripe's 30 minutes", async () => {
+    const account = await onboardedAccount();
+    // Five minutes is below Stripe's minimum: the session gets the minimum (and says so).
+    const short = await service().createCheckout(origin(), {
+      ...checkoutInput(account, "short"),
+      expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+    });
+    const minutes = (Date.parse(String(short.expiresAt)) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(30);
+    expect(minutes).toBeLessThanOrEqual(31);
+    // Paid in time, it goes through.
+    await pay(short.checkoutId);
+    expect(f.fake.balance(account, "usd")).toBe(8_000);
+
+    const skew = f.fake.state.now() - Math.floor(Date.now() / 1000);
+    const wanted = new Date(Date.now() + (45 * 60 + skew) * 1000).toISOString();
+    const checkout = await service().createCheckout(origin(), {
+      ...checkoutInput(account, "expiring"),
+      expiresAt: wanted,
+    });
+    const session = await f.stripe.checkout.sessions.retrieve(checkout.checkoutId);
+    expect(session.expires_at).toBe(Math.floor(Date.parse(wanted) / 1000));
+    expect(checkout.expiresAt).toBe(new Date(session.expires_at * 1000).toISOString());
+    f.fake.advance(45 * 60);
+    const late = await Promise.resolve()
+      .then(() => f.fake.completeCheckout(checkout.checkoutId))
+      .catch((e: unknown) => e);
+    expect(late).toMatchObject({
+      status: 400,
+      type: "invalid_request_error",
+      message: expect.stringMatching(/no longer active/),
+    });
+    expect((await f.stripe.checkout.sessions.retrieve(checkout.checkoutId)).status).toBe("expired");
+    expect(f.fake.balance(account, "usd")).toBe(8_000);
+  });
+
   it("a partial refund reverses the transfer and refunds the fee in proportion, once", async () => {
     const account = await onboardedAccount();
     const checkout = await service().createCheckout(origin(), checkoutInput(account, "refund"));
