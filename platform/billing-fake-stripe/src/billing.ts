@@ -1,3 +1,4 @@
+import { connectOf } from "./connect";
 import { missing, StripeApiError } from "./errors";
 import { type FakeState, MONTH_SECONDS, newId, type StripeObject } from "./state";
 
@@ -147,4 +148,88 @@ export function changePrice(
     state.pendingLines.set(String(sub.customer), lines);
   }
   item.price = price;
+}
+
+/*
+ * One-off invoices' items on a connected account (created by connect.ts's routes): listing
+ * them the way `GET /v1/invoiceitems` does, deleting one, and a draft's lines as they stand.
+ */
+
+type ListParams = Record<string, unknown>;
+
+const mine = (state: FakeState, id: string) =>
+  connectOf(state).owners.get(id) === connectOf(state).current;
+
+/**
+ * `GET /v1/invoiceitems`: the account's items, newest first, narrowed by `customer`,
+ * `invoice` and `pending` (true: not on any invoice yet), paged by `limit` and `starting_after`.
+ */
+export function listInvoiceItems(state: FakeState, p: ListParams): StripeObject {
+  const pending = p.pending === undefined ? undefined : p.pending === "true";
+  const all = [...connectOf(state).invoiceItems.values()]
+    .filter((i) => mine(state, i.id))
+    .filter((i) => !p.customer || i.customer === p.customer)
+    .filter((i) => !p.invoice || i.invoice === p.invoice)
+    .filter((i) => pending === undefined || (i.invoice === null) === pending)
+    .reverse();
+  const after = typeof p.starting_after === "string" ? p.starting_after : "";
+  const from = after ? all.findIndex((i) => i.id === after) + 1 : 0;
+  const limit = Math.min(100, Math.max(1, Number(p.limit ?? 10)));
+  const data = all.slice(from, from + limit);
+  return {
+    id: "",
+    object: "list",
+    data,
+    has_more: from + limit < all.length,
+    url: "/v1/invoiceitems",
+  };
+}
+
+/**
+ * `DELETE /v1/invoiceitems/:id`: allowed while the item is pending or on a draft invoice,
+ * refused once its invoice is finalized (as on Stripe).
+ */
+export function deleteInvoiceItem(state: FakeState, id: string): StripeObject {
+  const items = connectOf(state).invoiceItems;
+  const item = items.get(id);
+  if (!item || !mine(state, id)) throw missing("invoiceitem", id);
+  const invoice = item.invoice ? state.invoices.get(String(item.invoice)) : undefined;
+  if (invoice && invoice.status !== "draft")
+    throw new StripeApiError(
+      400,
+      "invalid_request_error",
+      "You can only delete invoice items that are pending or on a draft invoice.",
+      undefined,
+      "invoice_not_editable",
+    );
+  items.delete(id);
+  return { id, object: "invoiceitem", deleted: true };
+}
+
+/**
+ * `GET /v1/invoices/:id`. A draft shows the items attached to it now (items created with
+ * `invoice` after the draft was made count), with its totals; a finalized one is as it was.
+ */
+export function retrieveInvoice(state: FakeState, id: string): StripeObject {
+  const invoice = state.invoices.get(id);
+  if (!invoice) throw missing("invoice", id);
+  if (invoice.status !== "draft" || invoice.parent) return invoice;
+  const data = [...connectOf(state).invoiceItems.values()]
+    .filter((i) => i.invoice === id)
+    .map((i) => ({
+      id: `il_${i.id}`,
+      object: "line_item",
+      amount: i.amount,
+      currency: i.currency,
+      description: i.description,
+      metadata: i.metadata,
+      invoice_item: i.id,
+    }));
+  const total = data.reduce((s, l) => s + Number(l.amount), 0);
+  return Object.assign(invoice, {
+    subtotal: total,
+    total,
+    amount_due: total,
+    lines: { object: "list", has_more: false, url: `/v1/invoices/${id}/lines`, data },
+  });
 }

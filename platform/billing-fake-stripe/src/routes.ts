@@ -1,4 +1,10 @@
-import { changePrice, createSubscription } from "./billing";
+import {
+  changePrice,
+  createSubscription,
+  deleteInvoiceItem,
+  listInvoiceItems,
+  retrieveInvoice,
+} from "./billing";
 import { missing, required } from "./errors";
 import { completePaymentCheckout, createPaymentCheckout } from "./payments";
 import { type FakeState, newId, type StripeObject } from "./state";
@@ -149,7 +155,9 @@ export const routes: [string, RegExp, Handler][] = [
   ],
   ["POST", /^\/v1\/subscriptions\/([^/]+)$/, updateSubscription],
   ["GET", /^\/v1\/invoices$/, listInvoices],
-  ["GET", /^\/v1\/invoices\/([^/]+)$/, (s, _p, id) => get(s.invoices, "invoice", id)],
+  ["GET", /^\/v1\/invoices\/([^/]+)$/, (s, _p, id) => retrieveInvoice(s, id)],
+  ["GET", /^\/v1\/invoiceitems$/, listInvoiceItems],
+  ["DELETE", /^\/v1\/invoiceitems\/([^/]+)$/, (s, _p, id) => deleteInvoiceItem(s, id)],
   ["GET", /^\/v1\/prices$/, (s) => list([...s.prices.values()], "/v1/prices")],
   ["GET", /^\/v1\/prices\/([^/]+)$/, (s, _p, id) => get(s.prices, "price", id)],
 ];

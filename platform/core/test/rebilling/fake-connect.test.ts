@@ -83,4 +83,49 @@ describe("fake Stripe Connect", () => {
       s.stripe.customers.create({ name: "X" }, { stripeAccount: "acct_nope" }),
     ).rejects.toThrow(/does not have access to account 'acct_nope'/);
   });
+
+  it("attaches items to a given draft, leaves pending ones out with exclude, lists and deletes", async () => {
+    const acct = await s.stripe.accounts.create({ type: "express" });
+    const on = { stripeAccount: acct.id };
+    const customer = await s.stripe.customers.create({ name: "Acme" }, on);
+    const stray = await s.stripe.invoiceItems.create(
+      { customer: customer.id, amount: 500, currency: "usd" },
+      on,
+    );
+    const draft = await s.stripe.invoices.create(
+      { customer: customer.id, pending_invoice_items_behavior: "exclude", auto_advance: false },
+      on,
+    );
+    expect(draft.total).toBe(0);
+    const attach = (amount: number, k: string) =>
+      s.stripe.invoiceItems.create(
+        { customer: customer.id, invoice: draft.id, amount, currency: "usd", metadata: { k } },
+        on,
+      );
+    const a = await attach(100, "a");
+    const b = await attach(200, "b");
+    const seen = await s.stripe.invoices.retrieve(draft.id, {}, on);
+    expect(seen.total).toBe(300);
+    expect(seen.lines.data.map((l) => l.metadata)).toEqual([{ k: "a" }, { k: "b" }]);
+
+    const listed = await s.stripe.invoiceItems.list({ invoice: draft.id, limit: 1 }, on);
+    expect(listed.data.map((i) => i.id)).toEqual([b.id]); // newest first
+    expect(listed.has_more).toBe(true);
+    const all = await s.stripe.invoiceItems
+      .list({ invoice: draft.id, limit: 1 }, on)
+      .autoPagingToArray({ limit: 10 });
+    expect(all.map((i) => i.id)).toEqual([b.id, a.id]);
+    const pending = await s.stripe.invoiceItems.list({ customer: customer.id, pending: true }, on);
+    expect(pending.data.map((i) => i.id)).toEqual([stray.id]);
+    expect((await s.stripe.invoiceItems.list({ invoice: draft.id })).data).toEqual([]);
+
+    expect(await s.stripe.invoiceItems.del(b.id, {}, on)).toMatchObject({
+      id: b.id,
+      deleted: true,
+    });
+    const final = await s.stripe.invoices.finalizeInvoice(draft.id, {}, on);
+    expect(final.lines.data.map((l) => l.amount)).toEqual([100]);
+    await expect(s.stripe.invoiceItems.del(a.id, {}, on)).rejects.toThrow(/draft invoice/);
+    expect((await s.stripe.invoiceItems.retrieve(stray.id, {}, on)).invoice).toBeNull();
+  });
 });
