@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatUnitPrice, fromMicros, lineCents, plainDecimal, toMicros } from "./money";
+import {
+  currencyProblem,
+  formatCents,
+  formatUnitPrice,
+  fromMicros,
+  lineCents,
+  plainDecimal,
+  toMicros,
+} from "./money";
 
 describe("rebilling money", () => {
   it("applies the markup exactly and rounds half up once per line", () => {
@@ -19,5 +27,17 @@ describe("rebilling money", () => {
     expect(fromMicros(20_000_000n)).toBe("20");
     expect(plainDecimal("20.00")).toBe("20");
     expect(formatUnitPrice("0.0025", "usd")).toBe("$0.0025");
+  });
+
+  it("takes only currencies Stripe charges in hundredths, and shows them with two decimals", () => {
+    for (const ok of ["usd", "eur", "gbp", "huf", "chf", "all"])
+      expect(currencyProblem(ok), ok).toBeNull();
+    expect(currencyProblem("jpy")).toMatch(/^JPY has no cents/);
+    expect(currencyProblem("kwd")).toMatch(/^KWD has three decimals/);
+    expect(currencyProblem("isk")).toMatch(/^ISK has no cents/);
+    expect(currencyProblem("abc")).toBe("ABC is not an ISO 4217 currency code");
+    expect(formatCents(123450, "usd")).toBe("$1,234.50");
+    // ICU shows ALL without decimals; Stripe charges it in hundredths, so 150 is 1.50 lek.
+    expect(formatCents(150, "all")).toBe("ALL\u00a01.50");
   });
 });

@@ -38,11 +38,41 @@ export function lineCents(quantity: string, unitPrice: string, markupPercent: st
   return Number((numerator + denominator / 2n) / denominator);
 }
 
-/** "$1,234.50" for 123450 cents (or "€…", by ISO currency). */
+/*
+ * Rebilling amounts are integers in hundredths of the currency's major unit, which is what
+ * Stripe's `amount` means for a two-decimal currency only. Stripe reads JPY 1000 as ¥1000
+ * (zero-decimal) and KWD 1000 as 1.000 KWD (three-decimal), so those are refused up front
+ * rather than billed 100× or 10× off.
+ */
+const ZERO_DECIMAL = new Set(
+  "bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf".split(" "),
+);
+const THREE_DECIMAL = new Set("bhd jod kwd omr tnd".split(" "));
+/** Stripe takes ISK as two-decimal amounts that must be whole krónur: cents would not fit. */
+const WHOLE_UNITS_ONLY = new Set(["isk"]);
+const KNOWN = new Set(Intl.supportedValuesOf("currency").map((c) => c.toLowerCase()));
+
+/**
+ * Why `currency` (lower-case ISO 4217) cannot price a client plan, or null when it can: a
+ * known currency that Stripe charges with two decimals.
+ */
+export function currencyProblem(currency: string): string | null {
+  const code = currency.toUpperCase();
+  if (!KNOWN.has(currency)) return `${code} is not an ISO 4217 currency code`;
+  if (ZERO_DECIMAL.has(currency) || WHOLE_UNITS_ONLY.has(currency))
+    return `${code} has no cents on Stripe; client plans are priced in two-decimal currencies only (like USD, EUR, GBP)`;
+  if (THREE_DECIMAL.has(currency))
+    return `${code} has three decimals on Stripe; client plans are priced in two-decimal currencies only (like USD, EUR, GBP)`;
+  return null;
+}
+
+/** "$1,234.50" for 123450 cents (or "€…", by ISO currency), always with two decimals. */
 export function formatCents(cents: number, currency: string): string {
   return new Intl.NumberFormat("en-US", {
     style: "currency",
     currency: currency.toUpperCase(),
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
   }).format(cents / 100);
 }
 

@@ -10,7 +10,7 @@ import {
 import { badInput, DomainError } from "../errors";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { isUniqueViolation } from "../unique-violation";
-import { fromMicros, plainDecimal, toMicros } from "./money";
+import { currencyProblem, fromMicros, plainDecimal, toMicros } from "./money";
 
 export type ClientPlanMeterInput = {
   meter: string;
@@ -65,6 +65,8 @@ export function validateClientPlan(input: ClientPlanInput): Omit<ClientPlan, "id
   if (!name || name.length > 80) throw badInput("name", "must be 1 to 80 characters");
   const currency = (input.currency ?? "usd").toLowerCase();
   if (!/^[a-z]{3}$/.test(currency)) throw badInput("currency", "must be a 3-letter ISO code");
+  const problem = currencyProblem(currency);
+  if (problem) throw badInput("currency", problem);
   if (!Number.isInteger(input.baseFeeCents) || input.baseFeeCents < 0)
     throw badInput("baseFeeCents", "must be a whole number of cents, at least 0");
   if (input.baseFeeCents > 100_000_000) throw badInput("baseFeeCents", "is too large");
