@@ -28,7 +28,7 @@ import {
   periodEvents,
   previousMonth,
 } from "./lines";
-import { plainDecimal } from "./money";
+import { currencyProblem, plainDecimal } from "./money";
 import { clientPlanState, spendState } from "./spend";
 
 /**
@@ -192,7 +192,96 @@ async function findInvoice(
   });
 }
 
-/** Creates the invoice on the agency's connected account: customer, items, invoice, finalize. */
+type ConnectedCall = { stripeAccount: string };
+
+/**
+ * The Stripe invoice made for our invoice `invoiceId`: the stored id if there is one, else a
+ * draft found among the customer's invoices by `metadata.omnify_invoice_id` (a run that
+ * created it and stopped before storing the id). Never relies on idempotency keys, which
+ * Stripe forgets after 24 hours.
+ */
+async function existingStripeInvoice(
+  stripe: Stripe,
+  on: ConnectedCall,
+  stored: string | null,
+  customer: string,
+  invoiceId: string,
+): Promise<Stripe.Invoice | null> {
+  if (stored) return stripe.invoices.retrieve(stored, {}, on);
+  for await (const found of stripe.invoices.list({ customer, limit: 100 }, on))
+    if (found.metadata?.omnify_invoice_id === invoiceId && found.status !== "void") return found;
+  return null;
+}
+
+type LineToSend = {
+  id: string;
+  amountCents: number;
+  description: string;
+  eventCount: number;
+  eventsChecksum: string | null;
+};
+
+/**
+ * Makes the draft's items exactly our lines, each once: lists what is already attached (by
+ * `metadata.omnify_line_id`), deletes duplicates and strays of ours, adds what is missing
+ * with `invoice: <draft>`. Pending items an earlier version left on the customer for this
+ * invoice are deleted, so they cannot land on some later invoice.
+ */
+async function syncItems(
+  stripe: Stripe,
+  account: string,
+  draft: { id: string; customer: string; currency: string },
+  invoiceId: string,
+  lines: readonly LineToSend[],
+) {
+  const on: ConnectedCall = { stripeAccount: account };
+  const wanted = new Map(lines.filter((l) => l.amountCents !== 0).map((l) => [l.id, l]));
+  const present = new Set<string>();
+  const extra: string[] = [];
+  // Read whole lists before deleting anything, so no page cursor points at a deleted item.
+  const attached = await stripe.invoiceItems
+    .list({ invoice: draft.id, limit: 100 }, on)
+    .autoPagingToArray({ limit: 10_000 });
+  for (const item of attached) {
+    const lineId = item.metadata?.omnify_line_id;
+    if (!lineId) continue; // added by hand on Stripe: the agency's business
+    if (wanted.has(lineId) && !present.has(lineId)) present.add(lineId);
+    else extra.push(item.id);
+  }
+  const pending = await stripe.invoiceItems
+    .list({ customer: draft.customer, pending: true, limit: 100 }, on)
+    .autoPagingToArray({ limit: 10_000 });
+  for (const item of pending)
+    if (item.metadata?.omnify_invoice_id === invoiceId) extra.push(item.id);
+  for (const id of extra) await stripe.invoiceItems.del(id, {}, on);
+  for (const line of wanted.values()) {
+    if (present.has(line.id)) continue;
+    await stripe.invoiceItems.create(
+      {
+        customer: draft.customer,
+        invoice: draft.id,
+        amount: line.amountCents,
+        currency: draft.currency,
+        description: line.description,
+        metadata: {
+          omnify_invoice_id: invoiceId,
+          omnify_line_id: line.id,
+          usage_events: String(line.eventCount),
+          events_checksum: line.eventsChecksum ?? "",
+        },
+      },
+      { ...on, idempotencyKey: `omnify-rebill-item-${line.id}-${draft.id}` },
+    );
+  }
+}
+
+/**
+ * Puts the invoice on the agency's connected account, resuming wherever an earlier run
+ * stopped: customer (stored), draft invoice with `pending_invoice_items_behavior: "exclude"`
+ * (stored before anything is added, else found by metadata), its items attached to that
+ * draft only (found by metadata), finalize last. Any number of retries, at any later time,
+ * give one Stripe invoice with each line once; a finalized one is only recorded.
+ */
 async function sendToStripe(db: AppDatabase, stripe: Stripe, agencyId: string, invoiceId: string) {
   const loaded = await db.withTenant(agencyId, async (tx) => {
     const [invoice] = await tx
@@ -201,6 +290,7 @@ async function sendToStripe(db: AppDatabase, stripe: Stripe, agencyId: string, i
         subaccountId: clientInvoices.subaccountId,
         currency: clientInvoices.currency,
         periodStart: clientInvoices.periodStart,
+        stripeInvoiceId: clientInvoices.stripeInvoiceId,
         clientName: tenants.name,
         customer: clientBilling.stripeCustomerId,
       })
@@ -220,23 +310,41 @@ async function sendToStripe(db: AppDatabase, stripe: Stripe, agencyId: string, i
   });
   const { invoice, lines, account } = loaded;
   if (!invoice) throw new Error(`client invoice ${invoiceId} not found`);
-  const fail = async (message: string) => {
-    await db.withTenant(agencyId, (tx) =>
+  const record = (set: Partial<typeof clientInvoices.$inferInsert>) =>
+    db.withTenant(agencyId, (tx) =>
       tx
         .update(clientInvoices)
-        .set({ stripeError: message, updatedAt: new Date() })
+        .set({ ...set, updatedAt: new Date() })
         .where(eq(clientInvoices.id, invoiceId)),
     );
+  const fail = async (message: string) => {
+    await record({ stripeError: message });
     return { invoiceId, status: "draft", stripeError: message };
   };
   if (account instanceof DomainError) return fail(account.message);
-  const on = (key: string) => ({ stripeAccount: account, idempotencyKey: `omnify-rebill-${key}` });
+  const badCurrency = currencyProblem(invoice.currency);
+  if (badCurrency) return fail(`currency: ${badCurrency}`);
+  const on: ConnectedCall = { stripeAccount: account };
+  const keyed = (key: string) => ({ ...on, idempotencyKey: `omnify-rebill-${key}` });
+  const month = invoice.periodStart.slice(0, 7);
+  const settle = async (final: Stripe.Invoice) => {
+    if (final.status === "void" || final.status === "uncollectible")
+      return fail(`The Stripe invoice ${final.id} is ${final.status}; it was not sent again`);
+    const status = final.status === "paid" ? "paid" : "open";
+    await record({
+      status,
+      stripeInvoiceId: final.id ?? null,
+      hostedInvoiceUrl: final.hosted_invoice_url ?? null,
+      stripeError: null,
+    });
+    return { invoiceId, status, stripeError: null };
+  };
   try {
     let customer = invoice.customer;
     if (!customer) {
       const created = await stripe.customers.create(
         { name: invoice.clientName, metadata: { omnify_tenant_id: invoice.subaccountId } },
-        on(`customer-${invoice.subaccountId}`),
+        keyed(`customer-${invoice.subaccountId}`),
       );
       customer = created.id;
       await db.withTenant(agencyId, (tx) =>
@@ -246,54 +354,38 @@ async function sendToStripe(db: AppDatabase, stripe: Stripe, agencyId: string, i
           .where(eq(clientBilling.subaccountId, invoice.subaccountId)),
       );
     }
-    for (const line of lines) {
-      if (line.amountCents === 0) continue;
-      await stripe.invoiceItems.create(
+    let draft = await existingStripeInvoice(
+      stripe,
+      on,
+      invoice.stripeInvoiceId,
+      customer,
+      invoiceId,
+    );
+    if (!draft)
+      draft = await stripe.invoices.create(
         {
           customer,
-          amount: line.amountCents,
           currency: invoice.currency,
-          description: line.description,
-          metadata: {
-            omnify_invoice_id: invoiceId,
-            omnify_line_id: line.id,
-            usage_events: String(line.eventCount),
-            events_checksum: line.eventsChecksum ?? "",
-          },
+          collection_method: "send_invoice",
+          days_until_due: 14,
+          auto_advance: false,
+          pending_invoice_items_behavior: "exclude",
+          description: `Services for ${month}`,
+          metadata: { omnify_invoice_id: invoiceId },
         },
-        on(`item-${line.id}`),
+        keyed(`invoice-${invoice.subaccountId}-${month}`),
       );
-    }
-    const draft = await stripe.invoices.create(
-      {
-        customer,
-        currency: invoice.currency,
-        collection_method: "send_invoice",
-        days_until_due: 14,
-        auto_advance: false,
-        pending_invoice_items_behavior: "include",
-        description: `Services for ${invoice.periodStart.slice(0, 7)}`,
-        metadata: { omnify_invoice_id: invoiceId },
-      },
-      on(`invoice-${invoiceId}`),
+    if (draft.id !== invoice.stripeInvoiceId) await record({ stripeInvoiceId: draft.id ?? null });
+    if (draft.status !== "draft") return settle(draft);
+    const draftId = draft.id as string;
+    await syncItems(
+      stripe,
+      account,
+      { id: draftId, customer, currency: invoice.currency },
+      invoiceId,
+      lines,
     );
-    const final =
-      draft.status === "draft"
-        ? await stripe.invoices.finalizeInvoice(draft.id as string, {}, on(`finalize-${invoiceId}`))
-        : draft;
-    await db.withTenant(agencyId, (tx) =>
-      tx
-        .update(clientInvoices)
-        .set({
-          status: final.status === "paid" ? "paid" : "open",
-          stripeInvoiceId: final.id ?? null,
-          hostedInvoiceUrl: final.hosted_invoice_url ?? null,
-          stripeError: null,
-          updatedAt: new Date(),
-        })
-        .where(eq(clientInvoices.id, invoiceId)),
-    );
-    return { invoiceId, status: "open", stripeError: null };
+    return settle(await stripe.invoices.finalizeInvoice(draftId, {}, keyed(`finalize-${draftId}`)));
   } catch (e) {
     if (e instanceof Stripe.errors.StripeError) return fail(`Stripe: ${e.message}`);
     throw e;
