@@ -23,7 +23,10 @@ const PROVIDER = { USD: "stripe", NGN: "paystack" } as const;
  * Books spots and returns the checkout URL. One statement stores the booking, its hours and
  * their capacity: the capacity rows' check refuses overbooking, so concurrent buyers of the
  * last spots serialise on those rows and the loser gets `over_capacity`. The hold lasts
- * until payment (30 minutes, then `reconcile` releases it).
+ * until payment (30 minutes, then `reconcile` releases it), and the checkout expires with
+ * it: Stripe's session refuses payment after the hold's end (Stripe's minimum is 30
+ * minutes, so the hold is extended to the session's real expiry). Paystack links have no
+ * expiry; a payment arriving after the hold ended is refunded in full (`payments.succeeded`).
  */
 export const createBooking = {
   input,
@@ -63,7 +66,9 @@ export const createBooking = {
           `screenId: the owner of '${screen.name}' has not finished setting up payouts yet`,
         );
     }
-    let booking: { id: string; hours: number; amount: string; fee_amount: string } | undefined;
+    let booking:
+      | { id: string; hours: number; amount: string; fee_amount: string; expires_at: string }
+      | undefined;
     try {
       [booking] = await ctx.db.query(
         `with h as (${hoursSql({ tz: "$17", from: "$6", to: "$7", hours: "$18" })}),
@@ -77,7 +82,7 @@ export const createBooking = {
              $11::bigint * $9::int * n.hours,
              round($11::bigint * $9::int * n.hours * $12::numeric / 100)::bigint,
              $13, $14, $15
-           from n returning id, hours, amount, fee_amount),
+           from n returning id, hours, amount, fee_amount, expires_at),
          c as (
            insert into slot_capacity (tenant_id, screen_id, hour_start, capacity, booked)
            select $1::uuid, $2::uuid, h.hour_start, $16::int, $9::int from h
@@ -87,7 +92,9 @@ export const createBooking = {
          bh as (
            insert into booking_hours (tenant_id, booking_id, hour_start, spots)
            select $1::uuid, b.id, h.hour_start, $9::int from b, h returning 1)
-         select b.id, b.hours, b.amount, b.fee_amount from b`,
+         select b.id, b.hours, b.amount, b.fee_amount,
+           to_char(b.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires_at
+         from b`,
         [
           ctx.tenant.id,
           screen.id,
@@ -118,7 +125,7 @@ export const createBooking = {
     }
     if (!booking) fail("internal", "the booking was not stored");
     const amount = Number(booking.amount);
-    let checkout: { checkoutId: string; url: string };
+    let checkout: { checkoutId: string; url: string; expiresAt?: string };
     try {
       checkout = await ctx.payments.createCheckout({
         provider,
@@ -131,15 +138,19 @@ export const createBooking = {
         successUrl: i.successUrl,
         cancelUrl: i.cancelUrl,
         idempotencyKey: `checkout:${booking.id}`,
+        expiresAt: booking.expires_at,
         ...(i.customerEmail ? { customerEmail: i.customerEmail } : {}),
       });
     } catch (e) {
       await releaseBooking(ctx, booking.id, "pending_payment", { hoursFrom: "all" });
       throw e;
     }
-    await ctx.db.query(
-      "update bookings set checkout_id = $2, checkout_url = $3 where id = $1::uuid",
-      [booking.id, checkout.checkoutId, checkout.url],
+    const [held] = await ctx.db.query<{ expires_at: string }>(
+      `update bookings set checkout_id = $2, checkout_url = $3,
+         expires_at = greatest(expires_at, coalesce($4::timestamptz, expires_at))
+       where id = $1::uuid
+       returning to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires_at`,
+      [booking.id, checkout.checkoutId, checkout.url, checkout.expiresAt ?? null],
     );
     return {
       bookingId: booking.id,
@@ -151,6 +162,8 @@ export const createBooking = {
       provider,
       checkoutId: checkout.checkoutId,
       checkoutUrl: checkout.url,
+      /** Until then the spots are held and the checkout takes payment. */
+      expiresAt: held?.expires_at ?? booking.expires_at,
     };
   },
 };
