@@ -144,6 +144,9 @@ describe("missed spots", () => {
       to: day(16),
       spotsPerHour: 1,
     });
+    // Approved, so reconcile keeps them (an unreviewed creative is cancelled at its first hour).
+    for (const c of [filler, more])
+      await p.call("t1", "creatives.review", { creativeId: c, decision: "approve" }, as(OWNER));
     await p.callAsDevice(deviceId, "screen.heartbeat", beat);
     await p.runJob("t1", "detect-offline", { asOf: iso(Date.now() + 120_000) });
     const r = await p.runJob<Reconciled>("t1", "reconcile", {

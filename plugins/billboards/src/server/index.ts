@@ -20,6 +20,7 @@ import { detectOffline } from "./jobs/detect-offline.ts";
 import { payouts, runPayouts } from "./jobs/payouts.ts";
 import { reconcile } from "./jobs/reconcile.ts";
 import { seedDemo } from "./jobs/seed-demo.ts";
+import { cancelUnreviewed } from "./jobs/unreviewed.ts";
 import { connectPayouts, myPayoutAccounts } from "./payments/accounts.ts";
 import {
   onPaymentRefunded,
@@ -78,7 +79,11 @@ export default definePlugin({
     },
     jobs: {
       "detect-offline": detectOffline,
-      reconcile,
+      // Unapproved creatives first, so their hours are refunded rather than made good.
+      reconcile: async (payload, ctx) => {
+        const unreviewed = await cancelUnreviewed(payload, ctx);
+        return { ...(await reconcile(payload, ctx)), unreviewedCancelled: unreviewed };
+      },
       payouts,
       "seed-demo": seedDemo,
     },

@@ -1,4 +1,5 @@
 import { z } from "@omnify/plugin-sdk";
+import { withdrawBooking } from "../bookings/withdraw.ts";
 import { type Ctx, fail, requireMember } from "../lib/context.ts";
 import { pushSchedule } from "../lib/push.ts";
 
@@ -11,6 +12,8 @@ const input = z.strictObject({
 /**
  * The screen's owner approves or rejects a creative. Approval starts every paid booking
  * that uses it (status `active`) and pushes the new schedule to the screen at once.
+ * Rejection (also of a creative approved earlier) cancels every paid or running booking
+ * that uses it and refunds its unplayed hours, with the owner's note as the reason.
  */
 export const reviewCreative = {
   input,
@@ -36,7 +39,23 @@ export const reviewCreative = {
        select count(*)::int as activated from b`,
       [i.creativeId, status, i.note ?? null, member.userId],
     );
+    const cancelled: string[] = [];
+    if (status === "rejected") {
+      const booked = await ctx.db.query<{ id: string }>(
+        `select id from bookings where creative_id = $1::uuid and status in ('paid', 'active')
+         order by created_at`,
+        [i.creativeId],
+      );
+      for (const b of booked)
+        if (await withdrawBooking(ctx, b.id, `the screen's owner rejected the creative: ${i.note}`))
+          cancelled.push(b.id);
+    }
     await pushSchedule(ctx, [c.screen_id]);
-    return { creativeId: i.creativeId, status, activatedBookings: r?.activated ?? 0 };
+    return {
+      creativeId: i.creativeId,
+      status,
+      activatedBookings: r?.activated ?? 0,
+      cancelledBookings: cancelled,
+    };
   },
 };

@@ -34,6 +34,7 @@ export const advertiserDashboard = {
          b.dayparts, b.spots_per_hour as "spotsPerHour", b.hours, b.planned_plays as "plannedPlays",
          b.amount::float8 as amount, b.refunded_amount::float8 as refunded, b.currency,
          b.checkout_url as "checkoutUrl", c.name as "creativeName", c.status as "creativeStatus",
+         b.cancel_reason as "cancelReason",
          (select count(*)::int from plays p where p.booking_id = b.id and p.verified) as plays,
          to_json(b.created_at) #>> '{}' as "createdAt"
        from bookings b join screens s on s.id = b.screen_id join creatives c on c.id = b.creative_id
