@@ -4,7 +4,13 @@ export { migratePlugin, type PluginMigration, PluginMigrationError } from "./mig
 export { type PluginNames, pluginNames } from "./names";
 export { pluginTenantPolicySql } from "./policy";
 export { type PluginDatabaseUrls, type ProvisionedPlugin, provisionPlugin } from "./provision";
-export { createPluginDatabase, DEFAULT_PLUGIN_QUERY_LIMITS, type PluginDatabase } from "./runtime";
+export {
+  createPluginDatabase,
+  DEFAULT_PLUGIN_QUERY_LIMITS,
+  type PluginDatabase,
+  type PluginTenantSession,
+  withPluginTenant,
+} from "./runtime";
 export { PluginQueryError } from "./statement-guard";
 export type {
   PluginQueryLimits,

@@ -1,4 +1,10 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import type { Tx } from "../client";
+import * as schema from "../schema";
+import { pluginHostToken } from "./context-key";
+import { pluginRuntimeUrl } from "./login-urls";
 import { assertPluginStatement, assertTenantId, PluginQueryError } from "./statement-guard";
 import {
   type PluginQueryLimits,
@@ -81,3 +87,55 @@ export function createPluginDatabase(opts: {
 const TEXT_TYPES = [
   1184, 1082, 1083, 1114, 1266, 1186, 17, 1185, 1182, 1183, 1115, 1270, 1187, 1001,
 ];
+
+/** What pg_export_snapshot() returns, e.g. `00000003-0000001B-1`. */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i;
+
+export type PluginTenantSession = {
+  /** Host, port, database and options; the credentials become the plugin's runtime login. */
+  baseUrl: string;
+  hostSecret: string;
+  pluginId: string;
+  tenantId: string;
+  isolationLevel?: "read committed" | "repeatable read";
+  /** A snapshot exported by another transaction (pg_export_snapshot), to read the same moment. */
+  snapshot?: string;
+};
+
+/**
+ * One transaction on a plugin's runtime login, entered into a tenant exactly as the plugin
+ * host enters it (app.enter_tenant with the host token), so the plugin's own RLS policies
+ * decide which rows are seen and written. For host code that moves one tenant's plugin rows
+ * (tenant export and import); it grants nothing the runtime login does not already have.
+ * Commits when `fn` resolves, rolls back when it throws; the connection is closed after.
+ */
+export async function withPluginTenant<T>(
+  opts: PluginTenantSession,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  assertTenantId(opts.tenantId);
+  const snapshot = opts.snapshot;
+  if (snapshot !== undefined && !SNAPSHOT_ID.test(snapshot)) {
+    throw new Error(`not a snapshot id: ${JSON.stringify(snapshot)}`);
+  }
+  const client = postgres(pluginRuntimeUrl(opts.baseUrl, opts.pluginId, opts.hostSecret), {
+    max: 1,
+    onnotice: () => {},
+  });
+  try {
+    const db = drizzle(client, { schema, casing: "snake_case" });
+    return await db.transaction(
+      async (tx) => {
+        // Must come before the transaction's first query.
+        if (snapshot) await tx.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
+        await tx.execute(
+          sql`select app.enter_tenant(${opts.tenantId}::uuid, ${pluginHostToken(opts.hostSecret)})`,
+        );
+        return fn(tx);
+      },
+      opts.isolationLevel ? { isolationLevel: opts.isolationLevel } : undefined,
+    );
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -2,6 +2,7 @@ import type { StripeConfig } from "@omnify/core/billing/stripe-client";
 import { parseDnsServers } from "@omnify/core/domains/dns-check";
 import { readCoreConfig } from "@omnify/core/env";
 import { exportDirFrom } from "@omnify/core/export/config";
+import type { PluginDataAccess } from "@omnify/core/export/plugin-data";
 import { z } from "zod";
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
@@ -31,9 +32,16 @@ export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEn
  * What the export, import and domain jobs need, read on its own so those jobs run (and are
  * tested) without the database URLs: OMNIFY_EXPORT_DIR (shared with the web app),
  * OMNIFY_DNS_SERVERS (empty: the system resolver) and PLATFORM_HOST (the CNAME target).
+ * Plugin data moves on each plugin's runtime login, derived from OMNIFY_SECRET on the host
+ * of OMNIFY_DB_APP_URL; without both, a sub-account with plugin tables is refused.
  */
 export function readTransferEnv(source: NodeJS.ProcessEnv = process.env) {
+  const appUrl = source.OMNIFY_DB_APP_URL;
+  const secret = source.OMNIFY_SECRET;
+  const plugins: PluginDataAccess | null =
+    appUrl && secret && secret.length >= 16 ? { baseUrl: appUrl, hostSecret: secret } : null;
   return {
+    plugins,
     exportDir: exportDirFrom(source.OMNIFY_EXPORT_DIR),
     dnsServers: parseDnsServers(source.OMNIFY_DNS_SERVERS),
     platformHost: readCoreConfig(source).platformHost,

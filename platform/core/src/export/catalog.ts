@@ -1,9 +1,23 @@
 import { createHash } from "node:crypto";
 import { sql, type Tx } from "@omnify/db";
 
-export type ColumnInfo = { name: string; type: string; notNull: boolean; generated: boolean };
+export type ColumnInfo = {
+  name: string;
+  type: string;
+  notNull: boolean;
+  /** Computed (GENERATED ... STORED) or GENERATED ALWAYS AS IDENTITY. */
+  generated: boolean;
+  /** GENERATED ... STORED: PostgreSQL computes it, so it is never written. */
+  computed: boolean;
+  /** GENERATED ALWAYS AS IDENTITY: written only with OVERRIDING SYSTEM VALUE. */
+  alwaysIdentity: boolean;
+  /** The sequence behind a serial or identity column (schema-qualified), if any. */
+  sequence: string | null;
+};
 export type ForeignKey = { columns: string[]; refTable: string; refColumns: string[] };
 export type TableInfo = {
+  /** `public` for core tables, `plugin_<id>` for a plugin's. */
+  schema: string;
   name: string;
   columns: ColumnInfo[];
   primaryKey: string[];
@@ -15,7 +29,9 @@ type ColumnRow = {
   column: string;
   type: string;
   not_null: boolean;
-  generated: boolean;
+  computed: boolean;
+  always_identity: boolean;
+  sequence: string | null;
 };
 type KeyRow = {
   table: string;
@@ -26,16 +42,18 @@ type KeyRow = {
 };
 
 /**
- * Every public table with a `tenant_id` column, read from the catalog (as fixtures.ts does
- * for the isolation suite), so tables added later are exported without touching this code.
+ * Every table with a `tenant_id` column in `schema` (public, or a plugin's schema read on the
+ * plugin's own login), from the catalog (as fixtures.ts does for the isolation suite), so
+ * tables added later are exported without touching this code.
  */
-export async function tenantTableCatalog(tx: Tx): Promise<TableInfo[]> {
+export async function tenantTableCatalog(tx: Tx, schema = "public"): Promise<TableInfo[]> {
   const columns = await tx.execute<ColumnRow>(sql`
     select c.relname as table, a.attname as column,
       format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
-      (a.attgenerated <> '' or a.attidentity = 'a') as generated
+      a.attgenerated <> '' as computed, a.attidentity = 'a' as always_identity,
+      pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) as sequence
     from pg_class c
-    join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+    join pg_namespace n on n.oid = c.relnamespace and n.nspname = ${schema}
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
     where c.relkind in ('r', 'p') and exists (
       select 1 from pg_attribute t
@@ -50,7 +68,7 @@ export async function tenantTableCatalog(tx: Tx): Promise<TableInfo[]> {
         join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] end as ref_columns
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
-    join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+    join pg_namespace n on n.oid = c.relnamespace and n.nspname = ${schema}
     left join pg_class r on r.oid = k.confrelid
     where k.contype in ('p', 'f')
     order by c.relname, k.conname`);
@@ -59,14 +77,17 @@ export async function tenantTableCatalog(tx: Tx): Promise<TableInfo[]> {
   for (const row of columns) {
     let table = tables.get(row.table);
     if (!table) {
-      table = { name: row.table, columns: [], primaryKey: [], foreignKeys: [] };
+      table = { schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [] };
       tables.set(row.table, table);
     }
     table.columns.push({
       name: row.column,
       type: row.type,
       notNull: row.not_null,
-      generated: row.generated,
+      generated: row.computed || row.always_identity,
+      computed: row.computed,
+      alwaysIdentity: row.always_identity,
+      sequence: row.sequence,
     });
   }
   for (const key of keys) {
@@ -118,6 +139,11 @@ export function schemaFingerprint(tables: readonly TableInfo[]): string {
     .sort()
     .join("\n");
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** The table as SQL, schema-qualified. */
+export function relation(table: Pick<TableInfo, "schema" | "name">) {
+  return sql`${sql.identifier(table.schema)}.${sql.identifier(table.name)}`;
 }
 
 /** Numbers PostgreSQL keeps exactly but JSON.parse would round: exported as strings. */

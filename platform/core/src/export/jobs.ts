@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { type AppDatabase, sql } from "@omnify/db";
 import { DomainError } from "../errors";
+import { driverMessage, type PluginDataAccess } from "./plugin-data";
 import { readArchive } from "./read-archive";
 import { runImport } from "./run-import";
 import { claimTransfer, updateTransfer } from "./transfers";
@@ -11,9 +12,7 @@ export type TransferOutcome = { status: "succeeded" | "failed" | "skipped"; deta
 /** A failure's message for the page: domain errors as written, anything else generic. */
 function describe(error: unknown): string {
   if (error instanceof DomainError) return error.message;
-  // Drizzle wraps the driver's error; its own message repeats the whole query.
-  const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined;
-  return `Internal error: ${cause?.message ?? (error instanceof Error ? error.message : String(error))}`;
+  return `Internal error: ${driverMessage(error)}`;
 }
 
 /**
@@ -22,7 +21,13 @@ function describe(error: unknown): string {
  */
 export async function exportTenant(
   db: AppDatabase,
-  input: { tenantId: string; jobId: string; exportDir: string },
+  input: {
+    tenantId: string;
+    jobId: string;
+    exportDir: string;
+    /** Needed when the sub-account has plugins with tables (see PluginDataAccess). */
+    plugins?: PluginDataAccess | null;
+  },
 ): Promise<TransferOutcome> {
   if (!(await claimTransfer(db, input.tenantId, input.jobId))) return { status: "skipped" };
   const target = { db, tenantId: input.tenantId };
@@ -55,7 +60,7 @@ export async function exportTenant(
  */
 export async function importTenant(
   db: AppDatabase,
-  input: { tenantId: string; jobId: string },
+  input: { tenantId: string; jobId: string; plugins?: PluginDataAccess | null },
 ): Promise<TransferOutcome> {
   const row = await claimTransfer(db, input.tenantId, input.jobId);
   if (!row) return { status: "skipped" };

@@ -6,7 +6,9 @@ import {
   type ExportedUser,
   MANIFEST_FILE,
   type Manifest,
+  pluginTableFile,
   TENANT_FILE,
+  tableFile,
   USERS_FILE,
   ZExportedTenant,
   ZExportedUser,
@@ -23,6 +25,8 @@ export type ParsedArchive = {
   tenant: ExportedTenant;
   users: ExportedUser[];
   tables: Map<string, Row[]>;
+  /** Plugin id → table → rows. */
+  plugins: Map<string, Map<string, Row[]>>;
 };
 
 const bad = (message: string) => badInput("archive", message);
@@ -109,14 +113,25 @@ export async function readArchive(file: string, label = "The archive"): Promise<
     if (!user.success) throw bad(`${USERS_FILE} line ${i + 1} is malformed`);
     return user.data;
   });
-  const tables = new Map<string, Row[]>();
-  for (const name of Object.keys(manifest.tables)) {
-    const rows = parsed.get(`tables/${name}.jsonl`);
-    if (!rows) throw bad(`tables/${name}.jsonl is listed in ${MANIFEST_FILE} but missing`);
-    if (rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))) {
-      throw bad(`tables/${name}.jsonl holds something other than row objects`);
+  const rowsOf = (names: string[], file: (table: string) => string) => {
+    const out = new Map<string, Row[]>();
+    for (const name of names) {
+      const rows = parsed.get(file(name));
+      if (!rows) throw bad(`${file(name)} is listed in ${MANIFEST_FILE} but missing`);
+      if (rows.some((r) => typeof r !== "object" || r === null || Array.isArray(r))) {
+        throw bad(`${file(name)} holds something other than row objects`);
+      }
+      out.set(name, rows as Row[]);
     }
-    tables.set(name, rows as Row[]);
+    return out;
+  };
+  const tables = rowsOf(Object.keys(manifest.tables), tableFile);
+  const plugins = new Map<string, Map<string, Row[]>>();
+  for (const [pluginId, section] of Object.entries(manifest.plugins)) {
+    plugins.set(
+      pluginId,
+      rowsOf(Object.keys(section.tables), (t) => pluginTableFile(pluginId, t)),
+    );
   }
-  return { manifest, tenant: tenant.data, users, tables };
+  return { manifest, tenant: tenant.data, users, tables, plugins };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type AppDatabase, sql, type Tx } from "@omnify/db";
 import { badInput, DomainError } from "../errors";
 import { insertionOrder, type TableInfo, tenantTableCatalog } from "./catalog";
+import { driverMessage, type PluginDataAccess } from "./plugin-data";
+import { PluginImports } from "./plugin-import";
 import type { ParsedArchive, Row } from "./read-archive";
 import { assignIds, type RemapContext, remapRow } from "./remap";
 import { countsForEmptiness, MERGED_ON_IMPORT, NOT_EXPORTED, NOT_IMPORTED } from "./table-rules";
@@ -86,59 +88,85 @@ async function insertRows(tx: Tx, table: TableInfo, columns: string[], rows: Row
 /**
  * Imports a checked archive into an empty sub-account in ONE transaction: every row gets a
  * new id with references kept consistent, people are linked by e-mail, and the job row is
- * marked succeeded in the same commit. Any failure rolls everything back.
+ * marked succeeded in the same commit. Any failure rolls everything back. Each plugin's rows
+ * go in through that plugin's own login, one transaction per plugin, committed only after
+ * every plugin and the core rows are written (see PluginImports).
  */
 export async function runImport(
   db: AppDatabase,
-  input: { tenantId: string; jobId: string; archive: ParsedArchive; onProgress: ImportProgress },
+  input: {
+    tenantId: string;
+    jobId: string;
+    archive: ParsedArchive;
+    onProgress: ImportProgress;
+    plugins?: PluginDataAccess | null;
+  },
 ): Promise<{ rows: number; tables: Record<string, number> }> {
   const { archive } = input;
-  return db.withTenant(input.tenantId, async (tx) => {
-    const catalog = await tenantTableCatalog(tx);
-    await assertFresh(tx, catalog, input.tenantId);
-    const imported = importableTables(archive, catalog);
-    const ctx: RemapContext = {
-      sourceTenantId: archive.manifest.source.tenantId,
-      targetTenantId: input.tenantId,
-      imported,
-      tenantTables: new Set(catalog.map((t) => t.name)),
-      users: await linkUsers(tx, archive),
-      ids: new Map(),
-    };
-    assignIds(ctx, archive.tables);
-    const counts: Record<string, number> = {};
-    const total = Math.max(
-      1,
-      [...imported.keys()].reduce((n, t) => n + (archive.tables.get(t)?.length ?? 0), 0),
-    );
-    let done = 0;
-    for (const table of insertionOrder([...imported.values()])) {
-      await input.onProgress(5 + Math.floor((done / total) * 90), `Importing ${table.name}`);
-      const rows = (archive.tables.get(table.name) ?? []).map((r) => remapRow(ctx, table, r));
-      const columns = [
-        ...new Set([...(archive.manifest.tables[table.name]?.columns ?? []), "tenant_id"]),
-      ];
-      try {
-        await insertRows(tx, table, columns, rows);
-      } catch (error) {
-        const why =
-          error instanceof Error
-            ? ((error.cause as Error | undefined)?.message ?? error.message)
-            : String(error);
-        throw badInput("archive", `tables/${table.name}.jsonl could not be imported: ${why}`);
+  const plugins = new PluginImports(archive, input.tenantId, input.plugins);
+  try {
+    return await db.withTenant(input.tenantId, async (tx) => {
+      const catalog = await tenantTableCatalog(tx);
+      await assertFresh(tx, catalog, input.tenantId);
+      const imported = importableTables(archive, catalog);
+      await plugins.check(tx);
+      const ctx: RemapContext = {
+        sourceTenantId: archive.manifest.source.tenantId,
+        targetTenantId: input.tenantId,
+        imported,
+        tenantTables: new Set(catalog.map((t) => t.name)),
+        users: await linkUsers(tx, archive),
+        ids: new Map(),
+      };
+      await assignIds(ctx, archive.tables);
+      const counts: Record<string, number> = {};
+      const coreRows = [...imported.keys()].reduce(
+        (n, t) => n + (archive.tables.get(t)?.length ?? 0),
+        0,
+      );
+      const total = Math.max(1, coreRows + plugins.rows);
+      let done = 0;
+      const report = (message: string) =>
+        input.onProgress(5 + Math.floor((done / total) * 90), message);
+      for (const table of insertionOrder([...imported.values()])) {
+        await report(`Importing ${table.name}`);
+        const rows = (archive.tables.get(table.name) ?? []).map((r, i) =>
+          remapRow(ctx, table, r, i),
+        );
+        const columns = [
+          ...new Set([...(archive.manifest.tables[table.name]?.columns ?? []), "tenant_id"]),
+        ];
+        try {
+          await insertRows(tx, table, columns, rows);
+        } catch (error) {
+          throw badInput(
+            "archive",
+            `tables/${table.name}.jsonl could not be imported: ${driverMessage(error)}`,
+          );
+        }
+        counts[table.name] = rows.length;
+        done += rows.length;
       }
-      counts[table.name] = rows.length;
-      done += rows.length;
-    }
-    await tx.execute(sql`update tenants set theme_id = ${archive.tenant.theme_id},
-      brand = ${JSON.stringify(archive.tenant.brand)}::jsonb, updated_at = now()
-      where id = ${input.tenantId}::uuid`);
-    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    await updateTransfer({ tx }, input.jobId, {
-      status: "succeeded",
-      progress: 100,
-      message: `Imported ${rows} rows from ${Object.keys(counts).length} tables`,
+      await plugins.stage(async (pluginId, table, rows) => {
+        await report(`Importing ${pluginId} ${table}`);
+        counts[`${pluginId}/${table}`] = rows;
+        done += rows;
+      });
+      await tx.execute(sql`update tenants set theme_id = ${archive.tenant.theme_id},
+        brand = ${JSON.stringify(archive.tenant.brand)}::jsonb, updated_at = now()
+        where id = ${input.tenantId}::uuid`);
+      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+      await updateTransfer({ tx }, input.jobId, {
+        status: "succeeded",
+        progress: 100,
+        message: `Imported ${rows} rows from ${Object.keys(counts).length} tables`,
+      });
+      // Last, while the core transaction can still roll back if a plugin's commit fails.
+      await plugins.commit();
+      return { rows, tables: counts };
     });
-    return { rows, tables: counts };
-  });
+  } catch (error) {
+    await plugins.abandon();
+    throw error;
+  }
 }

@@ -2,18 +2,34 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type AppDatabase, sql, type Tx } from "@omnify/db";
+import { type AppDatabase, pluginNames, sql, type Tx } from "@omnify/db";
 import { create as createTar } from "tar";
-import { exactAsText, schemaFingerprint, type TableInfo, tenantTableCatalog } from "./catalog";
+import {
+  exactAsText,
+  relation,
+  schemaFingerprint,
+  type TableInfo,
+  tenantTableCatalog,
+} from "./catalog";
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
   MANIFEST_FILE,
   type Manifest,
+  pluginTableFile,
   TENANT_FILE,
   tableFile,
   USERS_FILE,
 } from "./manifest";
+import {
+  countRows,
+  type InstalledPluginData,
+  inPlugin,
+  installedPluginData,
+  type PluginDataAccess,
+  pluginTables,
+  requireAccess,
+} from "./plugin-data";
 import { NOT_EXPORTED } from "./table-rules";
 
 const BATCH = 500;
@@ -56,7 +72,7 @@ async function* tableRows(tx: Tx, table: TableInfo, tenantId: string) {
   for (;;) {
     const rows = await tx.execute<{ tid: string; row: string }>(sql`
       select t.ctid::text as tid, (to_jsonb(t)${textOverrides})::text as row
-      from ${sql.identifier(table.name)} t
+      from ${relation(table)} t
       where t.tenant_id = ${tenantId}::uuid and t.ctid > ${after}::tid order by t.ctid limit ${BATCH}`);
     for (const r of rows) yield r.row;
     if (rows.length < BATCH) return;
@@ -64,15 +80,29 @@ async function* tableRows(tx: Tx, table: TableInfo, tenantId: string) {
   }
 }
 
+type PluginPlan = InstalledPluginData & {
+  schema: string;
+  tables: TableInfo[];
+  counts: Map<string, number>;
+};
+
 /**
  * Exports every tenant table of the sub-account (found in the catalog) as JSON Lines, plus
  * the tenant's profile and the people its rows point at, into `<dir>/<tenant>/<job>.tar.gz`
  * with a manifest of row counts and sha256 per file. All reads share one repeatable-read
- * snapshot, so references between tables stay consistent.
+ * snapshot, so references between tables stay consistent. Each installed plugin's tables
+ * are read on that plugin's own login inside the tenant (its RLS decides what is seen), in
+ * the same snapshot (pg_export_snapshot), into `plugins/<id>/`.
  */
 export async function writeExport(
   db: AppDatabase,
-  input: { tenantId: string; jobId: string; exportDir: string; onProgress: ExportProgress },
+  input: {
+    tenantId: string;
+    jobId: string;
+    exportDir: string;
+    onProgress: ExportProgress;
+    plugins?: PluginDataAccess | null;
+  },
 ): Promise<{ filePath: string; bytes: number; rows: number }> {
   const work = await mkdtemp(join(tmpdir(), "omnify-export-"));
   try {
@@ -82,16 +112,42 @@ export async function writeExport(
         const catalog = await tenantTableCatalog(tx);
         const tables = catalog.filter((t) => !(t.name in NOT_EXPORTED));
         const counts = new Map<string, number>();
-        for (const t of tables) {
-          const [c] = await tx.execute<{ n: number }>(
-            sql`select count(*)::int as n from ${sql.identifier(t.name)} where tenant_id = ${input.tenantId}::uuid`,
+        for (const t of tables) counts.set(t.name, await countRows(tx, t, input.tenantId));
+        const installed = await installedPluginData(tx);
+        const access = installed.length
+          ? requireAccess(
+              input.plugins,
+              installed.map((p) => p.pluginId),
+              "exported",
+            )
+          : null;
+        const [snap] = installed.length
+          ? await tx.execute<{ id: string }>(sql`select pg_export_snapshot() as id`)
+          : [];
+        const inSnapshot = <T>(pluginId: string, fn: (ptx: Tx) => Promise<T>) =>
+          inPlugin(
+            access as PluginDataAccess,
+            { pluginId, tenantId: input.tenantId, ...(snap ? { snapshot: snap.id } : {}) },
+            fn,
           );
-          counts.set(t.name, c?.n ?? 0);
+        const plans: PluginPlan[] = [];
+        for (const plugin of installed) {
+          plans.push(
+            await inSnapshot(plugin.pluginId, async (ptx) => {
+              const found = await pluginTables(ptx, plugin.pluginId);
+              const n = new Map<string, number>();
+              for (const t of found) n.set(t.name, await countRows(ptx, t, input.tenantId));
+              return {
+                ...plugin,
+                schema: pluginNames(plugin.pluginId).schema,
+                tables: found,
+                counts: n,
+              };
+            }),
+          );
         }
-        const total = Math.max(
-          1,
-          [...counts.values()].reduce((a, b) => a + b, 0),
-        );
+        const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+        const total = Math.max(1, sum(counts) + plans.reduce((n, p) => n + sum(p.counts), 0));
         let written = 0;
         let shown = -1;
         const report = async (message: string) => {
@@ -101,15 +157,24 @@ export async function writeExport(
         };
         const files: FileEntry[] = [];
         const userIds = new Set<string>();
-        for (const table of tables) {
-          await report(`Exporting ${table.name}`);
-          const userColumns = table.foreignKeys
-            .filter((fk) => fk.refTable === "users" && fk.columns.length === 1)
-            .map((fk) => fk.columns[0] as string);
+        const writeTable = async (
+          from: Tx,
+          table: TableInfo,
+          path: string,
+          rows: number,
+          label: string,
+        ) => {
+          await report(`Exporting ${label}`);
+          const userColumns =
+            table.schema === "public"
+              ? table.foreignKeys
+                  .filter((fk) => fk.refTable === "users" && fk.columns.length === 1)
+                  .map((fk) => fk.columns[0] as string)
+              : [];
           const collect = async function* () {
-            for await (const line of tableRows(tx, table, input.tenantId)) {
+            for await (const line of tableRows(from, table, input.tenantId)) {
               written += 1;
-              if (written % BATCH === 0) await report(`Exporting ${table.name}`);
+              if (written % BATCH === 0) await report(`Exporting ${label}`);
               if (userColumns.length) {
                 const parsed = JSON.parse(line) as Record<string, unknown>;
                 for (const c of userColumns)
@@ -118,8 +183,25 @@ export async function writeExport(
               yield line;
             }
           };
-          const file = await writeFile(work, tableFile(table.name), collect());
-          files.push({ ...file, rows: counts.get(table.name) ?? 0 });
+          files.push({ ...(await writeFile(work, path, collect())), rows });
+        };
+        for (const table of tables) {
+          await writeTable(
+            tx,
+            table,
+            tableFile(table.name),
+            counts.get(table.name) ?? 0,
+            table.name,
+          );
+        }
+        for (const plan of plans) {
+          await inSnapshot(plan.pluginId, async (ptx) => {
+            for (const table of plan.tables) {
+              const path = pluginTableFile(plan.pluginId, table.name);
+              const rows = plan.counts.get(table.name) ?? 0;
+              await writeTable(ptx, table, path, rows, `${plan.pluginId} ${table.name}`);
+            }
+          });
         }
         // Users are global; only id, e-mail and name travel, and only those RLS shows us.
         const users = await tx.execute<{ line: string }>(sql`
@@ -157,6 +239,22 @@ export async function writeExport(
             ]),
           ),
           files,
+          plugins: Object.fromEntries(
+            plans.map((p) => [
+              p.pluginId,
+              {
+                version: p.version,
+                schema: p.schema,
+                migrations: p.migrations,
+                tables: Object.fromEntries(
+                  p.tables.map((t) => [
+                    t.name,
+                    { rows: p.counts.get(t.name) ?? 0, columns: t.columns.map((c) => c.name) },
+                  ]),
+                ),
+              },
+            ]),
+          ),
           excluded: Object.fromEntries(
             catalog
               .filter((t) => t.name in NOT_EXPORTED)

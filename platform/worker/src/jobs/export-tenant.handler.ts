@@ -5,7 +5,8 @@ import type { JobHandler } from "./define-job";
 import type { transferPayload } from "./export-tenant";
 
 const run: JobHandler<z.output<typeof transferPayload>> = async (payload, { db, log }) => {
-  const outcome = await exportTenant(db, { ...payload, exportDir: readTransferEnv().exportDir });
+  const { exportDir, plugins } = readTransferEnv();
+  const outcome = await exportTenant(db, { ...payload, exportDir, plugins });
   log.info(`[worker] export-tenant ${payload.jobId}: ${outcome.status}`);
   return outcome;
 };
