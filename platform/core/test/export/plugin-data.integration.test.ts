@@ -164,7 +164,14 @@ beforeAll(async () => {
   ]);
   await addNote(s.w.client, "holiday", [["travel", "0.000001"]]);
   await addNote(s.w.other, "OTHER-TENANT-SECRET", [["leak", "9"]]);
-  for (const slug of ["fresh", "fresh-newer", "fresh-missing", "fresh-broken", "fresh-ahead"]) {
+  for (const slug of [
+    "fresh",
+    "fresh-newer",
+    "fresh-missing",
+    "fresh-broken",
+    "fresh-ahead",
+    "fresh-v1",
+  ]) {
     await s.t.admin`insert into tenants (kind, parent_id, slug, name, theme_id)
       values ('subaccount', ${s.w.alpha}, ${slug}, ${slug}, 'aurora')`;
     fresh[slug] = await tenantAt(s.t.app, `${slug}.alpha.omnify.test`);
@@ -326,5 +333,26 @@ describe("importing plugin data into a fresh sub-account", () => {
     await addNote(target.id, "later", [["fresh", "1"]]);
     const later = (await pluginRows(target.id, "tags")).find((t) => t.label === "fresh");
     expect(Number(later?.id)).toBeGreaterThan(Math.max(...kept));
+  });
+
+  it("still imports a format 1 archive, which had no plugin data", async () => {
+    const target = fresh["fresh-v1"] as ResolvedTenant;
+    const v1 = await repack(
+      archive,
+      "manifest.json",
+      (t) => {
+        const manifest = JSON.parse(t) as Record<string, unknown>;
+        delete manifest.plugins;
+        return JSON.stringify({ ...manifest, formatVersion: 1 });
+      },
+      { rehash: false },
+    );
+    expect((await readArchive(v1)).manifest).toMatchObject({ formatVersion: 1, plugins: {} });
+    const { outcome, row } = await importInto(target, v1);
+    expect(outcome.status, row?.error).toBe("succeeded");
+    const [invited] = await s.t
+      .admin`select count(*)::int as n from invitations where tenant_id = ${target.id}`;
+    expect(invited?.n).toBe(1);
+    expect(await pluginRows(target.id, "notes")).toEqual([]);
   });
 });
