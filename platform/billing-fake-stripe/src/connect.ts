@@ -118,6 +118,7 @@ const createAccount: Handler = (state, p) => {
     email: p.email ?? null,
     business_profile: { name: (p.business_profile as Params | undefined)?.name ?? null },
     metadata: p.metadata ?? {},
+    settings: { payouts: { schedule: payoutSchedule(p) } },
     charges_enabled: false,
     payouts_enabled: false,
     details_submitted: false,
@@ -126,6 +127,46 @@ const createAccount: Handler = (state, p) => {
   };
   connectOf(state).accounts.set(account.id, account);
   return account;
+};
+
+const INTERVALS = ["manual", "daily", "weekly", "monthly"];
+
+/**
+ * `settings[payouts][schedule]` as Stripe keeps it: daily with a 2-day delay unless the
+ * request says otherwise; an unknown interval is refused naming the parameter.
+ */
+function payoutSchedule(p: Params, current?: Params): Params {
+  const settings = p.settings as Params | undefined;
+  const payouts = settings?.payouts as Params | undefined;
+  const asked = (payouts?.schedule ?? {}) as Params;
+  const interval = String(asked.interval ?? current?.interval ?? "daily");
+  if (!INTERVALS.includes(interval))
+    throw new StripeApiError(
+      400,
+      "invalid_request_error",
+      `Invalid settings[payouts][schedule][interval]: must be one of ${INTERVALS.join(", ")}`,
+      "settings[payouts][schedule][interval]",
+    );
+  const schedule: Params = { interval };
+  if (interval !== "manual")
+    schedule.delay_days = Number(asked.delay_days ?? current?.delay_days ?? 2);
+  if (interval === "weekly") schedule.weekly_anchor = asked.weekly_anchor ?? "monday";
+  if (interval === "monthly") schedule.monthly_anchor = Number(asked.monthly_anchor ?? 1);
+  return schedule;
+}
+
+/** `POST /v1/accounts/:id`: only `settings[payouts][schedule]` and `metadata` are kept. */
+const updateAccount: Handler = (state, p, id) => {
+  const acct = account(state, id);
+  const settings = (acct.settings ?? {}) as Params;
+  const payouts = (settings.payouts ?? {}) as Params;
+  if ((p.settings as Params | undefined)?.payouts)
+    acct.settings = {
+      ...settings,
+      payouts: { ...payouts, schedule: payoutSchedule(p, payouts.schedule as Params) },
+    };
+  if (p.metadata) acct.metadata = { ...(acct.metadata as Params), ...(p.metadata as Params) };
+  return acct;
 };
 
 function account(state: FakeState, id: string): StripeObject {
@@ -262,6 +303,7 @@ const finalizeInvoice: Handler = (state, _p, id) => {
 export const connectRoutes: [string, RegExp, Handler][] = [
   ["POST", /^\/v1\/accounts$/, createAccount],
   ["GET", /^\/v1\/accounts\/(acct_[^/]+)$/, (s, _p, id) => account(s, id)],
+  ["POST", /^\/v1\/accounts\/(acct_[^/]+)$/, updateAccount],
   ["POST", /^\/v1\/account_links$/, createAccountLink],
   ["POST", /^\/v1\/invoiceitems$/, createInvoiceItem],
   [

@@ -63,6 +63,9 @@ export function stripePayments(stripe: Stripe) {
           email: input.email,
           country: input.country.toUpperCase(),
           capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
+          // The owner's share stays in the account until the plugin pays it out for verified
+          // plays (`payout`); Stripe's default daily schedule would pay everything at once.
+          settings: { payouts: { schedule: { interval: "manual" } } },
           metadata: { omnify_tenant: origin.tenantId, omnify_plugin: origin.pluginId },
         }),
       );
@@ -90,7 +93,14 @@ export function stripePayments(stripe: Stripe) {
     async createCheckout(origin: PaymentOrigin, input: CreateCheckoutInput): Promise<Checkout> {
       if (!input.destination.startsWith("acct_"))
         throw badInput("destination", "A Stripe destination is a connected account id (acct_…)");
-      await ownAccount(origin, input.destination, "destination");
+      const account = await ownAccount(origin, input.destination, "destination");
+      // Accounts made before payouts were manual: hold the money there from now on too.
+      if (account.settings?.payouts?.schedule?.interval !== "manual")
+        await stripeCall(
+          stripe.accounts.update(account.id, {
+            settings: { payouts: { schedule: { interval: "manual" } } },
+          }),
+        );
       const metadata = omnifyMetadata(origin, input);
       const expiresAt = input.expiresAt ? checkoutExpiry(input.expiresAt) : undefined;
       const session = await stripeCall(
