@@ -16,8 +16,9 @@ const input = z.strictObject({ records: z.array(record).max(500) });
  * `screen.proofOfPlay` (devices only). Stores each record once, keyed by the player's own
  * id, so a resent batch is acknowledged without counting anything twice. A play is verified
  * when it is this screen's booking and creative, in one of its held hours, shown at least
- * 90% of the creative's length, and within the hour's booked plays; each verified play
- * earns the owner their share of one play's price (`earned_on_play`, keyed by the play).
+ * 90% of the creative's length, and within the hour's booked plays (a makegood hour's: the
+ * plays it makes good); each verified play earns the owner their share of one play's price
+ * (`earned_on_play`, keyed by the play), never beyond the booking's owner share in total.
  * Unverified plays are kept with the reason and acknowledged too (resending cannot fix them).
  */
 export const proofOfPlay = {
@@ -45,15 +46,20 @@ export const proofOfPlay = {
              when f."durationMs" < c.duration_ms * 0.9 then 'shown too briefly'
              when coalesce(done.n, 0) + row_number() over (
                  partition by f."bookingId", h.hour_start order by f."startedAt", f.id)
-               > h.spots * b.plays_per_spot_hour then 'more plays than booked for the hour'
+               > h.plays then 'more plays than booked for the hour'
            end as reason,
            b.owner_user_id, b.advertiser_user_id, b.provider, b.currency,
-           (b.amount - b.fee_amount)::numeric / b.planned_plays as earned
+           (b.amount - b.fee_amount)::numeric / b.planned_plays as per_play,
+           (b.amount - b.fee_amount) - coalesce((select sum(l.amount) from ledger l
+             where l.booking_id = b.id and l.kind in ('earned_on_play', 'transfer_reversal')), 0)
+             as room
          from fresh f
          left join bookings b on b.id = f."bookingId"
          left join creatives c on c.id = b.creative_id
          left join lateral (
-           select bh.hour_start, sum(bh.spots)::int as spots from booking_hours bh
+           select bh.hour_start,
+             sum(coalesce(bh.plays_cap, bh.spots * b.plays_per_spot_hour))::int as plays
+           from booking_hours bh
            where bh.booking_id = b.id and not bh.released
              and bh.hour_start <= f."startedAt" and f."startedAt" < bh.hour_start + interval '1 hour'
            group by bh.hour_start) h on true
@@ -61,6 +67,12 @@ export const proofOfPlay = {
            select count(*)::int as n from plays p
            where p.booking_id = b.id and p.verified and p.started_at >= h.hour_start
              and p.started_at < h.hour_start + interval '1 hour') done on true),
+       -- The owner earns at most the booking's owner share (less what refunds took back),
+       -- however many makegood plays it verifies.
+       capped as (
+         select k.*, greatest(0, least(k.per_play, k.room - k.per_play * (row_number() over (
+             partition by k."bookingId" order by k."startedAt", k.id) - 1))) as earned
+         from checked k where k.reason is null),
        ins as (
          insert into plays (tenant_id, id, screen_id, device_id, booking_id, creative_id, item_id,
            started_at, duration_ms, verified, reject_reason)
@@ -74,7 +86,7 @@ export const proofOfPlay = {
            advertiser_user_id, provider, currency, amount)
          select $1::uuid, 'play:' || k.id, 'earned_on_play', k."bookingId", k.owner_user_id,
            k.advertiser_user_id, k.provider, k.currency, k.earned
-         from ins join checked k on k.id = ins.id where ins.verified
+         from ins join capped k on k.id = ins.id where ins.verified and k.earned > 0
          on conflict (tenant_id, entry_key) do nothing returning 1)
        select i.id, ins.id is not null as inserted, ins.verified
        from input i left join ins on ins.id = i.id`,

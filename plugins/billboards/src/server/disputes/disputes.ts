@@ -1,6 +1,6 @@
 import { z } from "@omnify/plugin-sdk";
 import { type Ctx, fail, requireManager, requireMember } from "../lib/context.ts";
-import { refundBooking } from "../lib/money.ts";
+import { drainRefunds, LEFT_TO_REFUND, refundIntentInsert } from "../lib/money.ts";
 
 /** The advertiser or the screen's owner raises a dispute about a booking. */
 export const openDispute = {
@@ -31,7 +31,11 @@ const resolveInput = z.strictObject({
   refundAmount: z.number().int().min(0).default(0),
 });
 
-/** An admin closes a dispute, optionally refunding part of the booking. */
+/**
+ * An admin closes a dispute, optionally refunding part of the booking. Closing and the refund
+ * intent (`dispute:<id>`) are one statement; the refund is then performed, and a refusal
+ * leaves it pending for `reconcile` to retry under the same key.
+ */
 export const resolveDispute = {
   input: resolveInput,
   handler: async (i: z.output<typeof resolveInput>, ctx: Ctx) => {
@@ -39,36 +43,36 @@ export const resolveDispute = {
     const [d] = await ctx.db.query<{
       booking_id: string;
       status: string;
-      payment_id: string | null;
-      provider: "stripe" | "paystack";
-      currency: string;
-      owner_user_id: string;
-      advertiser_user_id: string;
+      paid: boolean;
       left: string;
     }>(
-      `select d.booking_id, d.status, b.payment_id, b.provider, b.currency, b.owner_user_id,
-         b.advertiser_user_id, b.amount - b.refunded_amount as left
+      `select d.booking_id, d.status, b.payment_id is not null as paid, ${LEFT_TO_REFUND} as left
        from disputes d join bookings b on b.id = d.booking_id where d.id = $1::uuid`,
       [i.disputeId],
     );
     if (!d) fail("not_found", `disputeId: no dispute '${i.disputeId}'`);
     if (d.status !== "open") fail("conflict", `disputeId: the dispute is already ${d.status}`);
     if (i.refundAmount > 0) {
-      if (!d.payment_id) fail("invalid_input", "refundAmount: the booking was never paid");
+      if (!d.paid) fail("invalid_input", "refundAmount: the booking was never paid");
       if (i.refundAmount > Number(d.left))
         fail("invalid_input", `refundAmount: at most ${d.left} is left to refund`);
-      await refundBooking(
-        ctx,
-        { ...d, id: d.booking_id, payment_id: d.payment_id },
-        i.refundAmount,
-        `dispute:${i.disputeId}`,
-      );
     }
-    await ctx.db.query(
-      `update disputes set status = $2, resolution = $3, resolved_by = $4, resolved_at = now()
-       where id = $1::uuid and status = 'open'`,
-      [i.disputeId, i.decision, i.resolution, admin.userId],
+    const key = `dispute:${i.disputeId}`;
+    const [closed] = await ctx.db.query<{ id: string }>(
+      `with d as (
+         update disputes set status = $2, resolution = $3, resolved_by = $4, resolved_at = now()
+         where id = $1::uuid and status = 'open' returning id, booking_id),
+       ri as (${refundIntentInsert({ tenant: "$5", booking: "(select booking_id from d)", amount: "case when exists (select 1 from d) then $6::bigint else 0 end", key: "$7" })})
+       select id from d`,
+      [i.disputeId, i.decision, i.resolution, admin.userId, ctx.tenant.id, i.refundAmount, key],
     );
-    return { disputeId: i.disputeId, status: i.decision, refunded: i.refundAmount };
+    if (!closed) fail("conflict", "disputeId: the dispute was closed meanwhile");
+    const [r] = i.refundAmount > 0 ? await drainRefunds(ctx, [key]) : [];
+    return {
+      disputeId: i.disputeId,
+      status: i.decision,
+      refunded: r?.refunded ?? 0,
+      refundPending: r?.status === "pending",
+    };
   },
 };

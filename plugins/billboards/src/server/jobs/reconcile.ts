@@ -1,5 +1,6 @@
 import { releaseBooking } from "../bookings/release.ts";
 import type { Ctx } from "../lib/context.ts";
+import { drainRefunds } from "../lib/money.ts";
 import { pushSchedule } from "../lib/push.ts";
 import { asOf } from "./as-of.ts";
 import { type Missed, makeGood } from "./make-good.ts";
@@ -11,8 +12,11 @@ const GRACE = "5 minutes";
  * Every five minutes: releases holds nobody paid for, completes finished bookings, and
  * settles every finished hour once. An hour is short when the screen had an outage during
  * it (or its paid booking's creative still waited for the owner's review) and it played
- * fewer than its booked plays; the missed spots get a makegood hour, or a pro-rata refund
- * when no hour in the next two weeks has room.
+ * fewer than its booked plays; the missed plays (not whole spots) get a makegood hour that
+ * may verify exactly that many plays, or a refund of missed plays × price per play when no
+ * hour in the next two weeks has room. Marking the hour settled also marks it `due`, so a
+ * run that stops half way is finished by the next one; refunds are intents, and every run
+ * performs the pending ones (a refused refund is retried here under the same key).
  */
 export async function reconcile(payload: unknown, ctx: Ctx) {
   const now = asOf(payload);
@@ -25,9 +29,10 @@ export async function reconcile(payload: unknown, ctx: Ctx) {
     const r = await releaseBooking(ctx, b.id, "pending_payment", { hoursFrom: "all" });
     if (r) screens.add(r.screen_id);
   }
-  const missed = await ctx.db.query<Missed>(
+  await ctx.db.query(
     `with due as (
        select h.booking_id, h.hour_start, h.kind, h.spots, b.plays_per_spot_hour, b.screen_id,
+         coalesce(h.plays_cap, h.spots * b.plays_per_spot_hour) as expected,
          b.status, c.status as creative_status,
          (select count(*) from plays p where p.booking_id = h.booking_id and p.verified
             and p.started_at >= h.hour_start and p.started_at < h.hour_start + interval '1 hour')::int
@@ -43,19 +48,24 @@ export async function reconcile(payload: unknown, ctx: Ctx) {
      judged as (
        select *, case
            when (outage or (status = 'paid' and creative_status = 'pending'))
-             and delivered < spots * plays_per_spot_hour
-           then least(spots, ceil((spots * plays_per_spot_hour - delivered)::numeric
-             / plays_per_spot_hour)::int)
+             and delivered < expected
+           then expected - delivered
            else 0 end as missed
-       from due),
-     upd as (
-       update booking_hours bh set reconciled_at = now(), missed_spots = j.missed from judged j
-       where bh.booking_id = j.booking_id and bh.hour_start = j.hour_start and bh.kind = j.kind
-         and bh.reconciled_at is null
-       returning bh.booking_id, bh.hour_start, bh.kind, bh.missed_spots, j.status, j.screen_id)
-     select booking_id, to_json(hour_start) #>> '{}' as hour_start, kind, missed_spots, status,
-       screen_id from upd where missed_spots > 0 order by hour_start`,
+       from due)
+     update booking_hours bh set reconciled_at = now(), missed_plays = j.missed,
+       missed_spots = ceil(j.missed::numeric / j.plays_per_spot_hour)::int,
+       settle_state = case when j.missed > 0 then 'due' end
+     from judged j
+     where bh.booking_id = j.booking_id and bh.hour_start = j.hour_start and bh.kind = j.kind
+       and bh.reconciled_at is null`,
     [now],
+  );
+  // Every short hour not yet made good or refunded, this run's and any a stopped run left.
+  const missed = await ctx.db.query<Missed>(
+    `select h.booking_id, to_json(h.hour_start) #>> '{}' as hour_start, h.kind, h.missed_spots,
+       h.missed_plays, b.plays_per_spot_hour, b.status, b.screen_id
+     from booking_hours h join bookings b on b.id = h.booking_id
+     where h.settle_state = 'due' order by h.hour_start`,
   );
   const results = [];
   for (const m of missed) {
@@ -70,9 +80,11 @@ export async function reconcile(payload: unknown, ctx: Ctx) {
     [now],
   );
   await pushSchedule(ctx, screens);
+  const refunds = await drainRefunds(ctx);
   return {
     expired: expired.length,
     completed: completed.length,
     missed: results,
+    refunds,
   };
 }
