@@ -309,6 +309,28 @@ describe("missed plays", () => {
   });
 });
 
+describe("earnings cap", () => {
+  it("an owner earns nothing more on a booking whose owner share was refunded in full", async () => {
+    const { deviceId, creativeId, booking } = await onAir(OWNER);
+    const { disputeId } = await p.call<{ disputeId: string }>(
+      "t1",
+      "disputes.open",
+      { bookingId: booking.bookingId, reason: "Wrong city" },
+      as(ADVERTISER),
+    );
+    await p.call(
+      "t1",
+      "disputes.resolve",
+      { disputeId, decision: "resolved", resolution: "All back", refundAmount: booking.amount },
+      as(ADMIN),
+    );
+    await plays(deviceId, booking.bookingId, creativeId, 2);
+    const entries = await ledgerOf(p, "t1", booking.bookingId);
+    expect(total(entries, "transfer_reversal")).toBe(booking.amount - booking.platformFee);
+    expect(total(entries, "earned_on_play")).toBe(0);
+  });
+});
+
 describe("payment matching", () => {
   it("a payment event that does not match its booking's checkout or amount never marks it paid", async () => {
     const screenId = await approvedScreen(p, "t1");
