@@ -284,7 +284,19 @@ export class PluginImports {
     );
   }
 
+  /** Refuses (before anything is written) unless every plugin is here at the same migrations. */
   async check(tx: Tx): Promise<void> {
+    await this.checkVersions(tx);
+    if (this.sections.length === 0) return;
+    this.access = requireAccess(
+      this.given,
+      this.sections.map(([id]) => id),
+      "imported",
+    );
+  }
+
+  /** The part of check() that needs no plugin login, so an upload can be refused at once. */
+  async checkVersions(tx: Tx): Promise<void> {
     if (this.sections.length === 0) return;
     const mine = await tx.execute<{ plugin_id: string; version: string; status: string }>(
       sql`select plugin_id, version, status from plugin_installations
@@ -298,11 +310,6 @@ export class PluginImports {
         own ?? (row ? { version: String(row.version), status: String(row.status) } : undefined);
       await assertPluginMatches(tx, pluginId, section, here);
     }
-    this.access = requireAccess(
-      this.given,
-      this.sections.map(([id]) => id),
-      "imported",
-    );
   }
 
   async stage(onTable: (pluginId: string, table: string, rows: number) => Promise<void>) {

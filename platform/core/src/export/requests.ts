@@ -6,6 +6,7 @@ import { type RequestMeta, recordAudit } from "../audit/record";
 import { badInput, DomainError } from "../errors";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { tenantTableCatalog } from "./catalog";
+import { PluginImports } from "./plugin-import";
 import { MAX_ARCHIVE_BYTES, readArchive } from "./read-archive";
 import { assertFresh } from "./run-import";
 import {
@@ -38,9 +39,9 @@ export async function requestExport(
 }
 
 /**
- * Stores an uploaded archive and queues its import. The archive (manifest, hashes) and the
- * target's emptiness are checked now, so a bad upload fails at once with a clear message;
- * the worker checks both again inside the import's transaction.
+ * Stores an uploaded archive and queues its import. The archive (manifest, hashes), the
+ * target's emptiness and its plugins' versions are checked now, so a bad upload fails at
+ * once with a clear message; the worker checks them again inside the import's transaction.
  */
 export async function requestImport(
   db: AppDatabase,
@@ -63,10 +64,11 @@ export async function requestImport(
   await mkdir(dirname(filePath), { recursive: true });
   await writeFile(filePath, input.archive, { mode: 0o600 });
   try {
-    await readArchive(filePath, "The uploaded file");
+    const archive = await readArchive(filePath, "The uploaded file");
     return await db.withTenant(input.tenant.id, async (tx) => {
       await assertNoneRunning(tx);
       await assertFresh(tx, await tenantTableCatalog(tx), input.tenant.id);
+      await new PluginImports(archive, input.tenant.id, null).checkVersions(tx);
       const job = await queueTransfer(tx, {
         id,
         tenantId: input.tenant.id,

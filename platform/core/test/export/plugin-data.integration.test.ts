@@ -20,7 +20,7 @@ import {
   requestImport,
 } from "../../src/export/index";
 import type { ResolvedTenant } from "../../src/tenancy/resolved-tenant";
-import { collectEvents, setupWorld, tenantAt } from "../helpers";
+import { collectEvents, domainFailure, setupWorld, tenantAt } from "../helpers";
 import { repack } from "./archive-tools";
 
 /** Plugin roles are cluster-wide; every test file derives them from this one secret. */
@@ -117,19 +117,19 @@ async function exportClient(plugins: PluginDataAccess | null) {
   );
   return { row: await jobRow(job.id), events };
 }
-async function importInto(tenant: ResolvedTenant, file: string) {
-  const job = await requestImport(s.t.app, {
+const upload = async (tenant: ResolvedTenant, file: string) =>
+  requestImport(s.t.app, {
     tenant,
     userId: s.w.users.owner.id,
     archive: await readFile(file),
     exportDir,
   });
-  const outcome = await importTenant(s.t.app, {
-    tenantId: tenant.id,
-    jobId: job.id,
-    plugins: access,
-  });
-  return { outcome, row: await jobRow(job.id) };
+async function runImportJob(tenant: ResolvedTenant, jobId: string) {
+  const outcome = await importTenant(s.t.app, { tenantId: tenant.id, jobId, plugins: access });
+  return { outcome, row: await jobRow(jobId) };
+}
+async function importInto(tenant: ResolvedTenant, file: string) {
+  return runImportJob(tenant, (await upload(tenant, file)).id);
 }
 /** Nothing of the archive reached the tenant: no core rows, no plugin rows. */
 async function expectUntouched(tenantId: string) {
@@ -265,16 +265,20 @@ describe("importing plugin data into a fresh sub-account", () => {
 
   it("refuses a sub-account whose plugin is at another schema version, writing nothing", async () => {
     const target = fresh["fresh-newer"] as ResolvedTenant;
+    const message = `Plugin ${PLUGIN} is at another schema version here (1.1.0: migrations 0001_notes.sql, 0002_tags.sql, 0003_more.sql; the archive's 1.0.0: migrations 0001_notes.sql, 0002_tags.sql)`;
+    // Accepted at upload; the plugin moves to another version before the worker runs it.
+    const job = await upload(target, archive);
     await install(target.id, "1.1.0");
-    const { outcome, row } = await importInto(target, archive);
+    const { outcome, row } = await runImportJob(target, job.id);
     expect(outcome.status).toBe("failed");
-    expect(row?.error).toBe(
-      `Plugin ${PLUGIN} is at another schema version here (1.1.0: migrations 0001_notes.sql, 0002_tags.sql, 0003_more.sql; the archive's 1.0.0: migrations 0001_notes.sql, 0002_tags.sql)`,
-    );
+    expect(row?.error).toBe(message);
     await expectUntouched(target.id);
+    // A new upload is refused at once.
+    const refused = await domainFailure(upload(target, archive));
+    expect(refused).toMatchObject({ code: "BAD_INPUT", field: "archive", message });
   });
 
-  it("refuses when the plugin version the archive installs is missing here, writing nothing", async () => {
+  it("refuses at upload when the plugin version the archive installs is missing here", async () => {
     const target = fresh["fresh-missing"] as ResolvedTenant;
     const changed = await repack(
       archive,
@@ -282,10 +286,14 @@ describe("importing plugin data into a fresh sub-account", () => {
       (t) => t.replaceAll('"version": "1.0.0"', '"version": "7.0.0"'),
       { rehash: true },
     );
-    const { outcome, row } = await importInto(target, changed);
-    expect(outcome.status).toBe("failed");
-    expect(row?.error).toBe(
-      `Plugin ${PLUGIN} 7.0.0 is not available in this database; install or register it first`,
+    const refused = await domainFailure(upload(target, changed));
+    expect(refused).toMatchObject({
+      code: "BAD_INPUT",
+      field: "archive",
+      message: `Plugin ${PLUGIN} 7.0.0 is not available in this database; install or register it first`,
+    });
+    expect(await s.t.admin`select 1 from export_jobs where tenant_id = ${target.id}`).toHaveLength(
+      0,
     );
     await expectUntouched(target.id);
   });
