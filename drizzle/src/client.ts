@@ -124,10 +124,21 @@ export function createAppDatabase(
     if (userId) assertUuid("userId", userId);
     return db.transaction(
       async (tx) => {
-        await tx.execute(
-          sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
-        );
-        return fn(tx);
+        // Pipelined, not awaited: the statement is queued on the transaction's connection
+        // now, so fn's first statement goes out behind it in the same write and sees the
+        // tenant (postgres.js runs a transaction's statements in the order they were
+        // issued, and every drizzle query takes the same path to it). It is awaited before
+        // COMMIT; if it failed, fn's statements fail on the aborted transaction and
+        // postgres.js reports this error instead.
+        const tenantSet = tx
+          .execute(
+            sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
+          )
+          .then(() => undefined);
+        tenantSet.catch(() => {}); // awaited below; this only keeps it from being "unhandled" meanwhile
+        const result = await fn(tx);
+        await tenantSet;
+        return result;
       },
       scope?.isolationLevel ? { isolationLevel: scope.isolationLevel } : undefined,
     );

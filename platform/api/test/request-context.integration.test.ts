@@ -1,5 +1,5 @@
 import { loadRequestContext } from "@omnify/core";
-import { type AppDatabase, createAppDatabase, sql } from "@omnify/db";
+import { type AppDatabase, createAppDatabase, memberships, sql } from "@omnify/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantAt } from "../../core/test/helpers";
 import { createCaller } from "../src/index";
@@ -88,6 +88,35 @@ describe("request context: round trips of a signed-in request", () => {
       expect(texts.some((t) => t.includes("app.request_context("))).toBe(true);
       // The resolver's own drizzle select too, not just the hand-written statements.
       expect(texts.some((t) => /from "auth_sessions"/.test(t))).toBe(true);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it("the tenant statement goes out unawaited, yet the first statement of the work sees the tenant", async () => {
+    // One connection: the first pass prepares each statement (each waits for its own
+    // describe), later passes send the tenant statement and the work's first one together.
+    const single = createAppDatabase(s.t.appUrl, { max: 1 });
+    try {
+      for (let pass = 0; pass < 3; pass++) {
+        const setting = await single.withTenant(s.w.alpha, (tx) =>
+          tx.execute<{ tenant: string }>(
+            sql`select current_setting('app.tenant_id', true) as tenant`,
+          ),
+        );
+        expect(setting[0]?.tenant).toBe(s.w.alpha);
+        // A drizzle select as the first statement: under RLS it sees alpha's rows only.
+        const rows = await single.withTenant(s.w.alpha, (tx) =>
+          tx.select({ tenantId: memberships.tenantId }).from(memberships),
+        );
+        expect(rows.length).toBeGreaterThan(0);
+        expect(new Set(rows.map((r) => r.tenantId))).toEqual(new Set([s.w.alpha]));
+        // And the next transaction on the same connection is another tenant's, not alpha's.
+        const other = await single.withTenant(s.w.client, (tx) =>
+          tx.select({ tenantId: memberships.tenantId }).from(memberships),
+        );
+        expect(new Set(other.map((r) => r.tenantId))).toEqual(new Set([s.w.client]));
+      }
     } finally {
       await single.close();
     }
