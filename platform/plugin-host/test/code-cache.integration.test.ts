@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureBundle } from "./helpers.ts";
+import { fixtureBundle, runChild } from "./helpers.ts";
 
 type Attempt = { rejected: boolean; describes: string; answer: unknown };
 type Report = {
@@ -16,22 +14,11 @@ type Report = {
   };
 };
 
-const child = fileURLToPath(new URL("./support/code-cache-child.ts", import.meta.url));
 let report: Report;
 
 beforeAll(async () => {
   const [hello, other] = await Promise.all([fixtureBundle("hello"), fixtureBundle("hostile")]);
-  const out = await new Promise<string>((resolve, reject) => {
-    const p = execFile(
-      process.execPath,
-      ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", child],
-      { maxBuffer: 10_000_000, timeout: 60_000 },
-      (err, stdout, stderr) =>
-        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
-    );
-    p.stdin?.end(JSON.stringify({ hello, other }));
-  });
-  report = JSON.parse(out) as Report;
+  report = await runChild<Report>("code-cache-child.ts", { hello, other });
 }, 90_000);
 
 const works = {

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,26 @@ export function fixtureBundle(name: string): Promise<BuiltBundle> {
     built.set(name, b);
   }
   return b;
+}
+
+/**
+ * Runs `support/<script>` in its own Node with --no-node-snapshot (isolated-vm needs it; the
+ * test runner's processes lack it), the bundles as JSON on stdin; resolves to its JSON output.
+ */
+export function runChild<T>(script: string, bundles: Record<string, BuiltBundle>): Promise<T> {
+  const file = fileURLToPath(new URL(`./support/${script}`, import.meta.url));
+  return new Promise<T>((resolve, reject) => {
+    const p = execFile(
+      process.execPath,
+      ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", file],
+      { maxBuffer: 10_000_000, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`${err.message} (code ${err.code}, signal ${err.signal})\n${stderr}`))
+          : resolve(JSON.parse(stdout) as T),
+    );
+    p.stdin?.end(JSON.stringify(bundles));
+  });
 }
 
 /** A DNS that answers public-looking names with private addresses, as an attacker's would. */

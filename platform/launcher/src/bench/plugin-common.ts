@@ -25,10 +25,15 @@ export async function benchPool(processes: number) {
   return { bundle, pool, target, call };
 }
 
-/** Milliseconds each run of `f` took, `n` times in a row. */
-export async function sample(n: number, f: (i: number) => Promise<unknown>): Promise<number[]> {
+/** Milliseconds each run of `f` took, `n` times in a row; `before` runs untimed ahead of each. */
+export async function sample(
+  n: number,
+  f: (i: number) => Promise<unknown>,
+  before?: () => Promise<unknown>,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
+    await before?.();
     const t = performance.now();
     await f(i);
     out.push(performance.now() - t);

@@ -48,6 +48,7 @@ export type PoolStats = {
     restarts: number;
     inFlight: number;
     isolates?: number;
+    spares?: number;
     rssMb?: number;
   }[];
   usage: PluginUsage[];
@@ -99,6 +100,7 @@ export function createPluginHostPool(options: PluginHostPoolOptions): PluginHost
   }
   const config: WorkerConfig = {
     maxIsolates: o.maxIsolatesPerProcess,
+    maxSpares: o.spareIsolatesPerProcess,
     defaultMemoryMb: o.memoryMb,
     maxMemoryMb: o.maxMemoryMb,
     loadTimeoutMs: o.loadTimeoutMs,

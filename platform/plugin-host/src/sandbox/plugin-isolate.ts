@@ -11,6 +11,11 @@ import { BOOTSTRAP } from "./bootstrap.ts";
 import type { Usage } from "./protocol.ts";
 
 export type Bridge = (method: string, argsJson: string) => Promise<string>;
+const refuseWhileUnbound: Bridge = async () =>
+  JSON.stringify({
+    ok: false,
+    error: { code: "not_available", message: "host APIs are not available while a plugin loads" },
+  });
 type DisposeReason =
   | "deadline"
   | "cpu_timeout"
@@ -44,6 +49,7 @@ export class PluginIsolate {
   private charged = { cpu: 0n, wall: 0n };
   private unreported: Usage = { cpuNs: 0, wallNs: 0 };
   idleCpuMark = 0n;
+  private bridge: Bridge | undefined;
 
   private readonly isolate: ivm.Isolate;
   private readonly dispatchRef: ivm.Reference;
@@ -75,7 +81,6 @@ export class PluginIsolate {
     opts: {
       memoryMb: number;
       timeoutMs: number;
-      bridge: Bridge;
       label: string;
       cachedData?: ivm.ExternalCopy<ArrayBuffer>;
     },
@@ -89,9 +94,13 @@ export class PluginIsolate {
         process.abort();
       },
     });
+    // Until bind(), every host call is refused: the isolate belongs to no tenant yet.
+    let loaded: PluginIsolate | undefined;
+    const forward: Bridge = (method, argsJson) =>
+      (loaded?.bridge ?? refuseWhileUnbound)(method, argsJson);
     try {
       const context = await isolate.createContext();
-      await context.evalClosure(BOOTSTRAP, [new ivm.Reference(opts.bridge)], {
+      await context.evalClosure(BOOTSTRAP, [new ivm.Reference(forward)], {
         timeout: opts.timeoutMs,
       });
       const filename = `plugin://${opts.label}.js`;
@@ -108,7 +117,7 @@ export class PluginIsolate {
       });
       if (typeof describeJson !== "string") throw new Error("bundle did not describe itself");
       const dispatch = await context.eval("globalThis.__omnify.dispatch", { reference: true });
-      const loaded = new PluginIsolate(
+      loaded = new PluginIsolate(
         isolate,
         dispatch as ivm.Reference,
         describeJson,
@@ -127,6 +136,21 @@ export class PluginIsolate {
         `loading the bundle failed: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
+  }
+
+  /**
+   * Gives the isolate to one (tenant, plugin, version): from now on its host calls go to
+   * `bridge`. Once only; an isolate never changes hands.
+   */
+  bind(bridge: Bridge): void {
+    if (this.bridge) throw new PluginHostError("isolate is already bound to a tenant");
+    this.bridge = bridge;
+    // Time spent waiting as a spare is not the tenant's idle burn: watch from here.
+    this.idleCpuMark = this.cpuTime();
+  }
+
+  get bound(): boolean {
+    return this.bridge !== undefined;
   }
 
   /**
@@ -180,6 +204,7 @@ export class PluginIsolate {
 
   /** Runs one handler; resolves to the result as JSON text. */
   async invoke(args: [string, string, string, string], limits: CallLimits): Promise<string> {
+    if (!this.bridge) throw new PluginHostError("isolate is not bound to a tenant");
     this.inFlight++;
     const started = process.hrtime.bigint();
     const timer = setTimeout(() => this.dispose("deadline"), limits.deadlineMs);

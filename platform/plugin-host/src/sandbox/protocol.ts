@@ -10,6 +10,8 @@ export type Usage = { cpuNs: number; wallNs: number };
 
 export type WorkerConfig = {
   maxIsolates: number;
+  /** Bundles per process that keep one pre-loaded isolate for the next new tenant; 0: none. */
+  maxSpares: number;
   defaultMemoryMb: number;
   maxMemoryMb: number;
   loadTimeoutMs: number;
@@ -41,7 +43,7 @@ export type ToWorker =
   | { t: "host-result"; callId: number; replyJson: string }
   | { t: "stats"; id: number };
 
-export type WorkerStats = { isolates: number; rssMb: number };
+export type WorkerStats = { isolates: number; spares: number; rssMb: number };
 
 export type FromWorker =
   | { t: "ready" }

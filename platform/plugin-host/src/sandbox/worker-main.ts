@@ -13,7 +13,8 @@ const codes = new Map<string, string>();
 const hostCalls = new Map<number, (replyJson: string) => void>();
 let nextCallId = 1;
 
-const send = (msg: FromWorker) => process.send?.(msg);
+// After the pool disconnected (closing), there is nobody to tell: drop the message.
+const send = (msg: FromWorker) => (process.connected ? process.send?.(msg) : undefined);
 const refuse = (code: string, message: string) =>
   JSON.stringify({ ok: false, error: { code, message } });
 
@@ -51,6 +52,10 @@ const pool = new IsolatePool(config, (sha) => codes.get(sha), {
   onUsage: (key, usage) => {
     if (usage.cpuNs > 0 || usage.wallNs > 0) send({ t: "usage", key, usage });
   },
+  onSpareFailed: (sha256, e) =>
+    process.stderr.write(
+      `plugin-host: spare isolate for ${sha256.slice(0, 12)} failed to load: ${e instanceof Error ? e.message : String(e)}\n`,
+    ),
 });
 
 /** Keeps the code cache bounded to what live isolates use plus a little slack. */
@@ -91,7 +96,11 @@ process.on("message", (msg: ToWorker) => {
   }
   if (msg.t === "stats") {
     const rssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
-    send({ t: "stats", id: msg.id, stats: { isolates: pool.size, rssMb } });
+    send({
+      t: "stats",
+      id: msg.id,
+      stats: { isolates: pool.size, spares: pool.spareCount, rssMb },
+    });
     return;
   }
   if (msg.code !== undefined) codes.set(msg.sha256, msg.code);
@@ -99,10 +108,12 @@ process.on("message", (msg: ToWorker) => {
     send({ t: "missing-code", id: msg.id, sha256: msg.sha256 });
     return;
   }
-  run(msg).then(
-    (valueJson) => send({ t: "done", id: msg.id, ok: true, valueJson }),
-    (e) => send({ t: "done", id: msg.id, ok: false, error: serializeError(e) }),
-  );
+  run(msg)
+    .then(
+      (valueJson) => send({ t: "done", id: msg.id, ok: true, valueJson }),
+      (e) => send({ t: "done", id: msg.id, ok: false, error: serializeError(e) }),
+    )
+    .finally(() => setImmediate(() => pool.startRefills()));
   pruneCodes(msg.sha256);
 });
 
@@ -120,7 +131,7 @@ setInterval(() => {
 }, 250).unref();
 
 process.on("disconnect", () => {
-  pool.disposeAll();
-  process.exit(0);
+  // Exiting while a spare is still loading can crash in isolated-vm's teardown: wait for it.
+  void pool.disposeAll().finally(() => process.exit(0));
 });
 send({ t: "ready" });

@@ -6,45 +6,28 @@
 import ivm from "isolated-vm";
 import { IsolatePool } from "../../src/sandbox/isolate-pool.ts";
 import { PluginIsolate } from "../../src/sandbox/plugin-isolate.ts";
-import type { WorkerConfig } from "../../src/sandbox/protocol.ts";
-import { HOST_API_VERSION } from "../../src/version.ts";
+import { type Bundle, callProcedure, readBundles, workerConfig } from "./child-common.ts";
 
-type Bundle = { code: string; sha256: string };
-let input = "";
-for await (const chunk of process.stdin) input += chunk;
-const { hello, other } = JSON.parse(input) as { hello: Bundle; other: Bundle };
+const { hello, other } = (await readBundles()) as Record<"hello" | "other", Bundle>;
 
 const refuse = async () => JSON.stringify({ ok: false, error: { code: "x", message: "no" } });
 const load = (code: string, cachedData?: ivm.ExternalCopy<ArrayBuffer>) =>
-  PluginIsolate.load(code, {
-    memoryMb: 64,
-    timeoutMs: 10_000,
-    bridge: refuse,
-    label: "t",
-    cachedData,
-  });
+  PluginIsolate.load(code, { memoryMb: 64, timeoutMs: 10_000, label: "t", cachedData });
 const bytes = (c: ivm.ExternalCopy<ArrayBuffer> | undefined) =>
   c ? new Uint8Array(c.copy()) : new Uint8Array();
 const copyOf = (b: Uint8Array) => new ivm.ExternalCopy(b.buffer as ArrayBuffer);
 const whoami = (iso: PluginIsolate, tenantId: string) =>
-  iso.invoke(
-    [
-      "procedure",
-      "whoami",
-      "null",
-      JSON.stringify({ tenantId, pluginId: "hello", version: "1.0.0", settings: {} }),
-    ],
-    { cpuTimeoutMs: 5000, deadlineMs: 10_000, maxResultBytes: 100_000 },
-  );
+  callProcedure(iso, "hello", "whoami", tenantId);
 
 /** Loads `hello` with the given cache; what V8 decided and whether the plugin works. */
 async function attempt(cache: ivm.ExternalCopy<ArrayBuffer> | undefined) {
   const iso = await load(hello.code, cache);
+  iso.bind(refuse);
   try {
     return {
       rejected: iso.cacheRejected,
       describes: JSON.parse(iso.describeJson).id as string,
-      answer: JSON.parse(await whoami(iso, "tenant-1")) as unknown,
+      answer: await whoami(iso, "tenant-1"),
     };
   } finally {
     iso.dispose("evicted");
@@ -80,18 +63,8 @@ const cases = {
 };
 
 // The worker's pool: a bad entry costs one full compile, then is replaced by a good one.
-const config: WorkerConfig = {
-  maxIsolates: 10,
-  defaultMemoryMb: 64,
-  maxMemoryMb: 256,
-  loadTimeoutMs: 10_000,
-  maxResultBytes: 100_000,
-  maxHostCallBytes: 100_000,
-  maxConcurrentHostCalls: 4,
-  maxRssMb: 4096,
-  idleCpuBudgetMs: 1000,
-  hostApiVersion: HOST_API_VERSION,
-};
+// No spares here: each get() below must load, so the planted cache is what it meets.
+const config = workerConfig({ maxSpares: 0 });
 const pool = new IsolatePool(config, (sha) => (sha === hello.sha256 ? hello.code : undefined), {
   bridgeFor: () => refuse,
   onDescriptor: () => {},
@@ -113,12 +86,9 @@ const poolResult = {
   firstRejected: first.cacheRejected,
   replaced,
   secondRejected: second.cacheRejected,
-  answers: [
-    JSON.parse(await whoami(first, "tenant-a")),
-    JSON.parse(await whoami(second, "tenant-b")),
-  ],
+  answers: [await whoami(first, "tenant-a"), await whoami(second, "tenant-b")],
 };
-pool.disposeAll();
+await pool.disposeAll();
 
 process.stdout.write(
   JSON.stringify({
