@@ -95,8 +95,12 @@ export class IsolatePool {
       throw e;
     }
     this.hooks.onDescriptor(sha256, descriptor);
-    // The probe has run nothing but the bundle's own load: it can be the first spare.
+    // The probe has run nothing but the bundle's own load: it can be the first spare. Its
+    // load (a compile from source, and the code cache) stays host overhead, as it was when
+    // probes were thrown away; a refilled spare's load is billed to whoever claims it, as a
+    // tenant's own load always was.
     if (this.memoryFor(descriptor) === memoryMb && this.code(sha256) !== undefined) {
+      probe.takeUsage();
       this.keepSpare({
         sha256,
         memoryMb,
