@@ -90,8 +90,9 @@ describe("device rooms", () => {
   });
 
   it("disconnects a screen when its token expires, like a member's", async () => {
+    // `exp` is in whole seconds: a TTL of 2 leaves at least one second to connect.
     const { socket } = await connected(
-      signDeviceRealtimeToken({ tenantId: ids.tenantA, deviceId: ids.screenA }, secret, 1),
+      signDeviceRealtimeToken({ tenantId: ids.tenantA, deviceId: ids.screenA }, secret, 2),
     );
     const reason = await new Promise<string>((resolve) => socket.once("disconnect", resolve));
     expect(reason).toBe("io server disconnect");

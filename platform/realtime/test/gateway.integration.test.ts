@@ -133,8 +133,10 @@ describe("realtime gateway", () => {
   });
 
   it("disconnects a socket when its token expires", async () => {
-    // A one-second token: the server must end the socket instead of trusting it forever.
-    const socket = open(signRealtimeToken({ tenantId: tenantA, userId: randomUUID() }, secret, 1));
+    // A short-lived token: the server must end the socket instead of trusting it forever.
+    // `exp` is in whole seconds, so a TTL of 1 can leave mere milliseconds to connect; 2
+    // leaves at least one second.
+    const socket = open(signRealtimeToken({ tenantId: tenantA, userId: randomUUID() }, secret, 2));
     const reason = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("still connected after 10s")), 10_000);
       socket.once("connect_error", reject);
