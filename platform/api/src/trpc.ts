@@ -9,14 +9,14 @@ import {
   requestContextInTransaction,
 } from "@omnify/core";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import type { Context } from "./context";
 import { domainCause, fieldErrorsOf, toTrpcError } from "./errors";
 import { assertWritable } from "./read-only";
 import { assertRecentAuth } from "./step-up";
+import { transformer } from "./transformer";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const domain = domainCause(error);
     return {
