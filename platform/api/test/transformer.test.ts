@@ -56,7 +56,8 @@ describe("tRPC output transformer", () => {
     class Money {
       constructor(readonly cents: number) {}
     }
-    const sparse = [1, , 3];
+    const sparse = [1];
+    sparse[2] = 3; // index 1 is a hole
     for (const value of [
       { missing: undefined },
       { n: Number.NaN, i: Number.POSITIVE_INFINITY, z: -0 },
