@@ -22,12 +22,19 @@ const HOUR = 3_600;
  * the ledger (so the next report sends it again) and as a `mismatch` in
  * `usage_reconciliations`; where Stripe has more, the mismatch is recorded for a person to
  * look at (an over-count needs a meter event adjustment).
+ *
+ * Stripe counts meter events asynchronously, so an hour with a report newer than
+ * `settledBefore` (default: half an hour ago) is not judged yet: a late top-up sent at :15
+ * and still uncounted at :45 would otherwise be marked lost and sent twice.
  */
+export const SETTLE_MS = 30 * 60_000;
+
 export async function reconcileStripeUsage(
   db: AppDatabase,
   config: StripeConfig,
-  window: { from: Date; to: Date },
+  window: { from: Date; to: Date; settledBefore?: Date },
 ): Promise<Discrepancy[]> {
+  const settledBefore = window.settledBefore ?? new Date(Date.now() - SETTLE_MS);
   const stripe = createStripeClient(config);
   const start = Math.floor(window.from.getTime() / 1000 / HOUR) * HOUR;
   const end = Math.floor(window.to.getTime() / 1000 / HOUR) * HOUR;
@@ -51,7 +58,7 @@ export async function reconcileStripeUsage(
       meterIds ??= await ensureStripeMeters(stripe, names);
       // Sub-accounts share their agency's customer: Stripe's figure covers all of them, so
       // ours must too. Summaries are per customer; sum our side over the same customer.
-      const shared = await sharedCustomerTotals(db, customer, start, end);
+      const { totals: shared, latest } = await sharedCustomerTotals(db, customer, start, end);
       for (const name of names) {
         const meterId = meterIds.get(name) ?? (await ensureStripeMeters(stripe, [name])).get(name);
         if (!meterId) continue;
@@ -68,6 +75,8 @@ export async function reconcileStripeUsage(
           const bucket = new Date(row.bucket_start);
           const key = bucket.getTime() / 1000;
           const ours = Number(row.counted);
+          // Not judged until every report of this hour (any tenant of the customer) settled.
+          if ((latest.get(`${name}|${key}`) ?? 0) > settledBefore.getTime()) continue;
           const total = shared.get(`${name}|${key}`) ?? ours;
           const stripeValue = theirs.get(key) ?? 0;
           if (Math.abs(total - stripeValue) < 1e-9) continue;
@@ -121,20 +130,25 @@ export async function reconcileStripeUsage(
  */
 async function sharedCustomerTotals(db: AppDatabase, customer: string, start: number, end: number) {
   const totals = new Map<string, number>();
+  /** The newest report per (event name, hour), epoch ms. */
+  const latest = new Map<string, number>();
   for (const id of await allTenantIds(db)) {
     const rows = await db.withTenant(id, (tx) =>
       tx.execute(sql`
         select event_name, extract(epoch from bucket_start)::bigint::text as at,
-          sum(case status when 'sent' then value else -value end)::text as counted
+          sum(case status when 'sent' then value else -value end)::text as counted,
+          (extract(epoch from max(reported_at)) * 1000)::bigint::text as reported
         from usage_stripe_reports
         where stripe_customer_id = ${customer}
           and bucket_start >= to_timestamp(${start}) and bucket_start < to_timestamp(${end})
         group by 1, 2`),
     );
-    for (const r of rows as unknown as { event_name: string; at: string; counted: string }[]) {
+    type Row = { event_name: string; at: string; counted: string; reported: string };
+    for (const r of rows as unknown as Row[]) {
       const k = `${r.event_name}|${r.at}`;
       totals.set(k, (totals.get(k) ?? 0) + Number(r.counted));
+      latest.set(k, Math.max(latest.get(k) ?? 0, Number(r.reported)));
     }
   }
-  return totals;
+  return { totals, latest };
 }

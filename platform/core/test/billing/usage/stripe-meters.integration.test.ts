@@ -40,7 +40,8 @@ const rollAll = async () => {
     await s.t.app.withTenant(t, (tx) => rollUpUsage(tx, "hour"));
 };
 const EVENT = stripeEventName("core", "ai.tokens");
-const window = () => ({ from: hour(5), to: hour(0) });
+// Judged as if every report so far had settled at Stripe (the default waits half an hour).
+const window = () => ({ from: hour(5), to: hour(0), settledBefore: new Date(Date.now() + 1_000) });
 const summaries = async (customer: string) => {
   const meters = await f.stripe.billing.meters.list();
   const meter = meters.data.find((m) => m.event_name === EVENT);
@@ -92,6 +93,14 @@ describe("Stripe Billing Meters", () => {
     f.fake.dropMeterEvents(1);
     expect((await reportUsageToStripe(s.t.app, config())).events).toBe(1);
     expect(await summaries(customer)).toEqual([140, 12]);
+
+    // Just reported: Stripe may still be counting it, so it is not judged (nor re-sent) yet.
+    expect(await reconcileStripeUsage(s.t.app, config(), { from: hour(5), to: hour(0) })).toEqual(
+      [],
+    );
+    const [early] = await s.t.admin`select count(*)::int as n from usage_stripe_reports
+      where status = 'lost'`;
+    expect(early?.n).toBe(0);
 
     const found = await reconcileStripeUsage(s.t.app, config(), window());
     expect(found.map((d) => [d.tenantId, d.ours, d.stripe])).toEqual([[s.w.client, 30, 0]]);
