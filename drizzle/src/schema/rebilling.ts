@@ -56,14 +56,22 @@ function agencyAndClientPolicies(t: { tenantId: AnyPgColumn; subaccountId: AnyPg
   ];
 }
 
-/** The agency's Stripe Connect account, which its clients' invoices are created on. */
-export const agencyConnectAccounts = tenantTable("agency_connect_accounts", {
-  tenantId: tenantIdColumn().primaryKey(),
-  stripeAccountId: text("stripe_account_id").notNull().unique(),
-  chargesEnabled: boolean("charges_enabled").notNull().default(false),
-  payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
-  ...timestamps(),
-});
+/**
+ * The agency's Stripe Connect account, which its clients' invoices are created on. The
+ * connected account's invoice webhooks name the account, not a tenant: the definer function
+ * app.rebilling_agency_for_account maps one to the other (id only).
+ */
+export const agencyConnectAccounts = tenantTable(
+  "agency_connect_accounts",
+  {
+    tenantId: tenantIdColumn().primaryKey(),
+    stripeAccountId: text("stripe_account_id").notNull().unique(),
+    chargesEnabled: boolean("charges_enabled").notNull().default(false),
+    payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
+    ...timestamps(),
+  },
+  () => [definerReadPolicy()],
+);
 
 /** One priced meter of a client plan; `unitPrice` is in the currency's major unit (dollars). */
 export type ClientPlanMeter = { meter: string; unitPrice: string; includedQuantity: string };
@@ -128,7 +136,14 @@ export const clientBilling = pgTable(
   ],
 ).enableRLS();
 
-export const clientInvoiceStatuses = ["draft", "open", "paid", "failed"] as const;
+export const clientInvoiceStatuses = [
+  "draft",
+  "open",
+  "paid",
+  "failed",
+  "void",
+  "uncollectible",
+] as const;
 export type ClientInvoiceStatus = (typeof clientInvoiceStatuses)[number];
 
 /** A client's invoice for one calendar month, created on the agency's connected account. */
@@ -146,15 +161,26 @@ export const clientInvoices = pgTable(
     status: text("status", { enum: clientInvoiceStatuses }).notNull().default("draft"),
     stripeInvoiceId: text("stripe_invoice_id"),
     hostedInvoiceUrl: text("hosted_invoice_url"),
-    /** Why Stripe refused, in words, while the invoice stays a draft to retry. */
+    /**
+     * Why Stripe refused, in words, while the invoice stays a draft to retry; on an open
+     * invoice, why the client's last payment failed.
+     */
     stripeError: text("stripe_error"),
+    /**
+     * `created` (seconds) of the last connected-account invoice event applied to this row;
+     * an older event arriving late is ignored.
+     */
+    stripeEventCreated: bigint("stripe_event_created", { mode: "number" }),
     ...timestamps(),
   },
   (t) => [
     unique("client_invoices_period_key").on(t.subaccountId, t.periodStart),
     unique("client_invoices_tenant_id_key").on(t.tenantId, t.id),
     index("client_invoices_tenant_idx").on(t.tenantId, t.periodStart),
-    check("client_invoices_status_check", sql`${t.status} in ('draft', 'open', 'paid', 'failed')`),
+    check(
+      "client_invoices_status_check",
+      sql`${t.status} in ('draft', 'open', 'paid', 'failed', 'void', 'uncollectible')`,
+    ),
     ...agencyAndClientPolicies(t),
   ],
 ).enableRLS();
