@@ -138,6 +138,17 @@ export async function ownerPayouts(p: PluginRun, tenant: string) {
   return r;
 }
 
+/** OWNER connects a Paystack subaccount (NGN screens are paid through a Paystack split). */
+export async function ownerPaystack(p: PluginRun, tenant: string) {
+  const bank = { settlementBank: "058", accountNumber: "0123456789" };
+  return p.call<{ accountRef: string }>(
+    tenant,
+    "payouts.connect",
+    { provider: "paystack", businessName: "Lekki Screens Ltd", ...bank },
+    as(OWNER),
+  );
+}
+
 export const URLS = {
   successUrl: "https://portal.example.com/p/billboards/dashboard?paid=1",
   cancelUrl: "https://portal.example.com/p/billboards/book",

@@ -10,6 +10,7 @@ import { adminOverview } from "./dashboards/admin.ts";
 import { advertiserDashboard } from "./dashboards/advertiser.ts";
 import { listLedger } from "./dashboards/ledger.ts";
 import { me } from "./dashboards/me.ts";
+import { adminMoney, retryMoneyIntent } from "./dashboards/money.ts";
 import { ownerDashboard } from "./dashboards/owner.ts";
 import { listPlays } from "./dashboards/plays.ts";
 import { heartbeat } from "./device/heartbeat.ts";
@@ -59,6 +60,8 @@ export default definePlugin({
       "dashboard.owner": ownerDashboard,
       "dashboard.advertiser": advertiserDashboard,
       "admin.overview": adminOverview,
+      "admin.money": adminMoney,
+      "admin.retryMoney": retryMoneyIntent,
       "ledger.list": listLedger,
       "me.get": me,
       "plays.list": listPlays,

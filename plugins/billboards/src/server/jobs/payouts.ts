@@ -65,18 +65,29 @@ export async function payouts(_payload: unknown, ctx: Ctx) {
      on conflict do nothing`,
     [ctx.tenant.id],
   );
-  const claimed = await ctx.db.query<Intent>(
-    `update payout_intents set claimed_until = now() + interval '${CLAIM}', attempts = attempts + 1
-     where status = 'pending' and (claimed_until is null or claimed_until < now())
-     returning entry_key, owner_user_id, provider, currency, amount, account_ref`,
-  );
-  const out: PayoutOutcome[] = [];
-  for (const i of claimed.sort((a, b) => a.entry_key.localeCompare(b.entry_key)))
-    out.push(await pay(ctx, i));
+  const out = await drainPayouts(ctx);
   return {
     payouts: out.filter((o) => o.status === "paid"),
     failed: out.filter((o) => o.status !== "paid"),
   };
+}
+
+/**
+ * Claims and pays pending payout intents (all of them, or those under `keys`), each under its
+ * own key; one claimed by a run still in flight is left to that run.
+ */
+export async function drainPayouts(ctx: Ctx, keys?: string[]): Promise<PayoutOutcome[]> {
+  const claimed = await ctx.db.query<Intent>(
+    `update payout_intents set claimed_until = now() + interval '${CLAIM}', attempts = attempts + 1
+     where status = 'pending' and (claimed_until is null or claimed_until < now())
+       and ($1::text is null or entry_key in (select jsonb_array_elements_text($1::text::jsonb)))
+     returning entry_key, owner_user_id, provider, currency, amount, account_ref`,
+    [keys ? JSON.stringify(keys) : null],
+  );
+  const out: PayoutOutcome[] = [];
+  for (const i of claimed.sort((a, b) => a.entry_key.localeCompare(b.entry_key)))
+    out.push(await pay(ctx, i));
+  return out;
 }
 
 async function pay(ctx: Ctx, i: Intent): Promise<PayoutOutcome> {
