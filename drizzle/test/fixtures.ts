@@ -235,6 +235,13 @@ export const rowFactories: Record<string, (tenantId: string, userId: string) => 
     plan_id: tenantId,
     spend_cap_cents: 5000,
   }),
+  client_plan_periods: (tenantId) => ({
+    tenant_id: tenantId,
+    subaccount_id: tenantId,
+    plan_id: tenantId,
+    plan: JSON.stringify({ name: "Fixture plan", currency: "usd", baseFeeCents: 0, meters: [] }),
+    effective_from: "2026-01-01T00:00:00Z",
+  }),
   client_invoices: (tenantId) => ({
     id: tenantId,
     tenant_id: tenantId,

@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { appRole, currentTenant, definerReadPolicy } from "../policies/tenant";
@@ -115,11 +116,14 @@ export const clientBilling = pgTable(
       .primaryKey()
       .references((): AnyPgColumn => tenants.id, { onDelete: "cascade" }),
     tenantId: tenantIdColumn(),
-    planId: uuid("plan_id").notNull(),
+    /** The plan the client is on; null once detached (the row stays for its Stripe customer). */
+    planId: uuid("plan_id"),
     /** Cap on the month's metered spend (after markup), in cents; null = no cap. */
     spendCapCents: integer("spend_cap_cents"),
     /** The client's customer on the agency's connected account. */
     stripeCustomerId: text("stripe_customer_id"),
+    /** When the agency stopped rebilling the client; null while it is attached. */
+    detachedAt: timestamptz("detached_at"),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -129,10 +133,56 @@ export const clientBilling = pgTable(
       foreignColumns: [clientPlans.tenantId, clientPlans.id],
     }).onDelete("restrict"),
     check("client_billing_cap_check", sql`${t.spendCapCents} is null or ${t.spendCapCents} >= 0`),
+    check(
+      "client_billing_detached_check",
+      sql`(${t.planId} is null) = (${t.detachedAt} is not null)`,
+    ),
     index("client_billing_tenant_idx").on(t.tenantId),
     ...agencyAndClientPolicies(t),
     // The monthly sweep lists the agencies that bill a client (app.rebilling_agency_ids).
     definerReadPolicy(),
+  ],
+).enableRLS();
+
+/** The prices a plan had while a client was on it, as `client_plan_periods` keeps them. */
+export type ClientPlanSnapshot = {
+  name: string;
+  currency: string;
+  baseFeeCents: number;
+  markupPercent: string;
+  meters: ClientPlanMeter[];
+};
+
+/**
+ * Which plan, at which prices, a client was on from when to when: written with every attach,
+ * plan change, detach and price edit, so a month is invoiced with what was in force during it
+ * (not with what the plan says when the job runs). At most one open period per client.
+ */
+export const clientPlanPeriods = pgTable(
+  "client_plan_periods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    subaccountId: clientId(),
+    /** The plan's id then (no reference: the plan may be deleted later, its history stays). */
+    planId: uuid("plan_id").notNull(),
+    plan: jsonb("plan").$type<ClientPlanSnapshot>().notNull(),
+    effectiveFrom: timestamptz("effective_from").notNull(),
+    /** Null while the period is the client's current one. */
+    effectiveTo: timestamptz("effective_to"),
+    ...timestamps(),
+  },
+  (t) => [
+    index("client_plan_periods_client_idx").on(t.subaccountId, t.effectiveFrom),
+    index("client_plan_periods_tenant_idx").on(t.tenantId, t.effectiveFrom),
+    uniqueIndex("client_plan_periods_open_key")
+      .on(t.subaccountId)
+      .where(sql`${t.effectiveTo} is null`),
+    check(
+      "client_plan_periods_range_check",
+      sql`${t.effectiveTo} is null or ${t.effectiveTo} > ${t.effectiveFrom}`,
+    ),
+    ...agencyAndClientPolicies(t),
   ],
 ).enableRLS();
 
