@@ -1,6 +1,7 @@
 import type { PluginCall } from "@omnify/plugin-sdk/ui";
 import { useState } from "react";
 import { money, when } from "./format.ts";
+import { Money } from "./Money.tsx";
 import { s } from "./styles.ts";
 import { useAction, useProcedure } from "./use-procedure.ts";
 
@@ -29,7 +30,7 @@ type Overview = {
   fees: { currency: string; net: number; collected: number; refunded: number }[];
 };
 
-/** Admins: screens waiting for approval, disputes, the platform's fees. */
+/** Admins: screens waiting for approval, disputes, the platform's fees, money owed. */
 export function Admin({ call }: { call: PluginCall }) {
   const o = useProcedure<Overview>(call, "admin.overview", {});
   const review = useAction(call, "screens.review");
@@ -91,6 +92,7 @@ export function Admin({ call }: { call: PluginCall }) {
         </button>
         {paid && <span data-testid="payouts-result">Paid: {paid}</span>}
       </div>
+      <Money call={call} />
       <h3 style={s.h3}>Screens waiting for approval</h3>
       {o.data?.pendingScreens.length === 0 && <p style={s.muted}>None.</p>}
       <table style={s.table}>

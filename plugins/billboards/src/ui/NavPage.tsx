@@ -5,6 +5,7 @@ import { Approvals } from "./Approvals.tsx";
 import { BookingFlow } from "./BookingFlow.tsx";
 import { AdvertiserDashboard, OwnerDashboard } from "./Dashboards.tsx";
 import { Marketplace } from "./Marketplace.tsx";
+import { StuckBadge } from "./Money.tsx";
 import { MyScreens } from "./MyScreens.tsx";
 import { s, tab } from "./styles.ts";
 import { useProcedure } from "./use-procedure.ts";
@@ -44,6 +45,12 @@ export default function NavPage({ call, plugin, path }: NavPageProps) {
             data-testid={`tab-${t.id || "marketplace"}`}
           >
             {t.label}
+            {t.id === "admin" && (
+              <>
+                {" "}
+                <StuckBadge call={call} />
+              </>
+            )}
           </button>
         ))}
       </nav>
