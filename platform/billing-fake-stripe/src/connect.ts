@@ -300,6 +300,41 @@ const finalizeInvoice: Handler = (state, _p, id) => {
   return invoice;
 };
 
+/**
+ * `POST /v1/invoices/:id/pay`: the customer pays an open (or uncollectible) invoice, on the
+ * account of the `Stripe-Account` header. The `invoice.paid` event carries that account, as
+ * Connect webhooks do; a subscription's invoice also makes the subscription active again.
+ */
+const payInvoice: Handler = (state, _p, id) => {
+  const invoice = scoped(state, state.invoices, "invoice", id);
+  if (invoice.status === "paid")
+    throw new StripeApiError(400, "invalid_request_error", "Invoice is already paid");
+  if (invoice.status !== "open" && invoice.status !== "uncollectible")
+    throw new StripeApiError(
+      400,
+      "invalid_request_error",
+      `You can only pay an open invoice; this one is ${String(invoice.status)}.`,
+    );
+  Object.assign(invoice, {
+    status: "paid",
+    amount_paid: invoice.amount_due,
+    amount_remaining: 0,
+    status_transitions: {
+      ...(invoice.status_transitions as Params | undefined),
+      paid_at: state.now(),
+    },
+  });
+  const account = connectOf(state).current;
+  emitOn(state, account, "invoice.paid", invoice);
+  const parent = invoice.parent as { subscription_details?: { subscription?: string } } | null;
+  const sub = state.subscriptions.get(parent?.subscription_details?.subscription ?? "");
+  if (sub) {
+    sub.status = "active";
+    emitOn(state, account, "customer.subscription.updated", sub);
+  }
+  return invoice;
+};
+
 export const connectRoutes: [string, RegExp, Handler][] = [
   ["POST", /^\/v1\/accounts$/, createAccount],
   ["GET", /^\/v1\/accounts\/(acct_[^/]+)$/, (s, _p, id) => account(s, id)],
@@ -313,6 +348,7 @@ export const connectRoutes: [string, RegExp, Handler][] = [
   ],
   ["POST", /^\/v1\/invoices$/, createOneOffInvoice],
   ["POST", /^\/v1\/invoices\/([^/]+)\/finalize$/, finalizeInvoice],
+  ["POST", /^\/v1\/invoices\/([^/]+)\/pay$/, payInvoice],
 ];
 
 /** The fake's hosted onboarding page: one Submit button that completes the account. */

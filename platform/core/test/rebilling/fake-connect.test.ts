@@ -128,4 +128,29 @@ describe("fake Stripe Connect", () => {
     await expect(s.stripe.invoiceItems.del(a.id, {}, on)).rejects.toThrow(/draft invoice/);
     expect((await s.stripe.invoiceItems.retrieve(stray.id, {}, on)).invoice).toBeNull();
   });
+
+  it("pays an open invoice on the header's account and emits invoice.paid with the account", async () => {
+    const acct = await s.stripe.accounts.create({ type: "express" });
+    const other = await s.stripe.accounts.create({ type: "express" });
+    const on = { stripeAccount: acct.id };
+    const customer = await s.stripe.customers.create({ name: "Payer" }, on);
+    await s.stripe.invoiceItems.create(
+      { customer: customer.id, amount: 700, currency: "usd", description: "Fee" },
+      on,
+    );
+    const draft = await s.stripe.invoices.create({ customer: customer.id }, on);
+    await expect(s.stripe.invoices.pay(draft.id, {}, on)).rejects.toThrow(/only pay an open/);
+    await s.stripe.invoices.finalizeInvoice(draft.id, {}, on);
+    await expect(s.stripe.invoices.pay(draft.id, {}, { stripeAccount: other.id })).rejects.toThrow(
+      /No such/,
+    );
+    await expect(s.stripe.invoices.pay(draft.id)).rejects.toThrow(/No such/);
+    const paid = await s.stripe.invoices.pay(draft.id, {}, on);
+    expect(paid).toMatchObject({ status: "paid", amount_paid: 700, amount_remaining: 0 });
+    const event = s.fake.state.events.at(-1);
+    expect(event?.type).toBe("invoice.paid");
+    expect(event?.account).toBe(acct.id);
+    expect((event?.data as { object: { id: string } }).object.id).toBe(draft.id);
+    await expect(s.stripe.invoices.pay(draft.id, {}, on)).rejects.toThrow(/already paid/);
+  });
 });
