@@ -30,6 +30,12 @@ export const appEnvSchema = z
     /** Stripe; unset = billing off, except under `npm start`, which runs the fake (see @omnify/fake-stripe). */
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
+    /**
+     * The signing secret of the Stripe Connect webhook endpoint (agencies' connected accounts:
+     * their clients' invoices), which Stripe signs apart from the platform's; unset = only
+     * STRIPE_WEBHOOK_SECRET is accepted. Both endpoints may point at /api/stripe/webhook.
+     */
+    STRIPE_CONNECT_WEBHOOK_SECRET: optionalString,
     /** Another Stripe API base (the local fake, "http://127.0.0.1:12111"); unset = api.stripe.com. */
     STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     /** Paystack's secret key: it also signs Paystack's webhooks (`x-paystack-signature`). */

@@ -8,30 +8,33 @@ export const STRIPE_EVENTS_CHANNEL = "omnify_stripe_events";
 export type IngestResult = { eventId: string; type: string; duplicate: boolean };
 
 /**
- * Verifies a webhook's signature against the raw body and stores the event in the ledger;
- * a forged or stale signature throws (the route answers 400) and stores nothing. A replay
- * of a stored event id is reported as a duplicate and changes nothing. Processing happens
+ * Verifies a webhook's signature against the raw body with any of the given endpoint
+ * secrets (the platform's, the Connect endpoint's) and stores the event in the ledger; a
+ * forged or stale signature throws (the route answers 400) and stores nothing. A replay of
+ * a stored event id is reported as a duplicate and changes nothing. Processing happens
  * later, in the stripe-webhook job.
  */
 export async function ingestStripeWebhook(
   db: AppDatabase,
   stripe: Stripe,
-  input: { rawBody: string; signature: string | null; webhookSecret: string },
+  input: { rawBody: string; signature: string | null; webhookSecret: string | string[] },
 ): Promise<IngestResult> {
-  let event: Stripe.Event;
-  try {
-    event = stripe.webhooks.constructEvent(
-      input.rawBody,
-      input.signature ?? "",
-      input.webhookSecret,
-    );
-  } catch {
+  let event: Stripe.Event | undefined;
+  // Any of the endpoints' secrets (platform, Connect); an empty one never verifies anything.
+  for (const secret of [input.webhookSecret].flat().filter(Boolean)) {
+    try {
+      event = stripe.webhooks.constructEvent(input.rawBody, input.signature ?? "", secret);
+      break;
+    } catch {
+      // not signed with this secret: try the next
+    }
+  }
+  if (!event)
     throw new DomainError(
       "UNAUTHORIZED",
       "The Stripe signature does not match this payload",
       "stripe-signature",
     );
-  }
   const inserted = await db.withoutTenant(async (tx) => {
     const rows = await tx
       .insert(stripeEvents)

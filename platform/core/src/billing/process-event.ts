@@ -1,6 +1,7 @@
 import { type AppDatabase, sql, withinTenant } from "@omnify/db";
 import { emitPaymentEvent } from "../payments/plugin-events";
 import { stripePaymentEvent } from "../payments/stripe-events";
+import { processConnectEvent } from "../rebilling/invoice-events";
 import { applyStripeEvent } from "./apply-event";
 
 type LedgerRow = { payload: Record<string, unknown>; processed_at: string | null };
@@ -25,7 +26,9 @@ export async function processStripeEvent(db: AppDatabase, eventId: string): Prom
       return done;
     }
     const object = (row.payload.data as { object?: { customer?: unknown } } | undefined)?.object;
-    const customer = typeof object?.customer === "string" ? object.customer : null;
+    // A connected account's event (Connect sets `account`) is about an agency's client invoice.
+    const account = typeof row.payload.account === "string" ? row.payload.account : null;
+    const customer = typeof object?.customer === "string" && !account ? object.customer : null;
     const [owner] = customer
       ? ((await tx.execute(
           sql`select app.billing_tenant_for_customer(${customer}) as tenant_id`,
@@ -33,11 +36,13 @@ export async function processStripeEvent(db: AppDatabase, eventId: string): Prom
           tenant_id: string | null;
         }[])
       : [];
-    const outcome = owner?.tenant_id
-      ? await withinTenant(tx, owner.tenant_id, () =>
-          applyStripeEvent(tx, owner.tenant_id as string, row.payload),
-        )
-      : "no tenant for this customer";
+    const outcome = account
+      ? await processConnectEvent(tx, account, row.payload)
+      : owner?.tenant_id
+        ? await withinTenant(tx, owner.tenant_id, () =>
+            applyStripeEvent(tx, owner.tenant_id as string, row.payload),
+          )
+        : "no tenant for this customer";
     await tx.execute(
       sql`update stripe_events set processed_at = now(), error = ${outcome.startsWith("unknown") ? outcome : null} where id = ${eventId}`,
     );

@@ -4,6 +4,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const SECRET = "whsec_route_test";
+const CONNECT_SECRET = "whsec_route_connect";
 let t: TestDatabase;
 let fake: FakeStripe;
 let POST: (request: Request) => Promise<Response>;
@@ -17,6 +18,7 @@ beforeAll(async () => {
     OMNIFY_SECRET: "route-test-secret-0123456789",
     STRIPE_SECRET_KEY: "sk_test_route",
     STRIPE_WEBHOOK_SECRET: SECRET,
+    STRIPE_CONNECT_WEBHOOK_SECRET: CONNECT_SECRET,
     STRIPE_API_URL: fake.url,
   });
   ({ POST } = await import("./route"));
@@ -61,5 +63,13 @@ describe("POST /api/stripe/webhook", () => {
     expect(await first.json()).toEqual({ received: true, duplicate: false });
     expect(await (await post(body)).json()).toEqual({ received: true, duplicate: true });
     expect(await stored()).toEqual(["evt_route_1"]);
+  });
+
+  it("also accepts an event signed with the Connect endpoint's secret", async () => {
+    const connected = { ...event, id: "evt_route_connect", account: "acct_route" };
+    const res = await post(JSON.stringify(connected), CONNECT_SECRET);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: true, duplicate: false });
+    expect(await stored()).toContain("evt_route_connect");
   });
 });

@@ -8,14 +8,15 @@ import { getDeps } from "../../../../server/deps";
  * and stores nothing; a replay is a 200 so Stripe stops retrying.
  */
 export async function POST(request: Request) {
-  const { billing, db } = getDeps();
+  const { billing, db, env } = getDeps();
   if (!billing) return Response.json({ error: "Billing is not configured" }, { status: 503 });
   const rawBody = await request.text();
   try {
     const stored = await ingestStripeWebhook(db, billing.stripe, {
       rawBody,
       signature: request.headers.get("stripe-signature"),
-      webhookSecret: billing.webhookSecret,
+      // The platform endpoint's secret, or the Connect endpoint's (connected accounts' events).
+      webhookSecret: [billing.webhookSecret, env.STRIPE_CONNECT_WEBHOOK_SECRET ?? ""],
     });
     return Response.json({ received: true, duplicate: stored.duplicate });
   } catch (error) {
