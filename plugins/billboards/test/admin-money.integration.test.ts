@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PaymentSucceededEvent } from "@omnify/plugin-sdk";
+import type { PaymentSucceededEvent, PluginCaller } from "@omnify/plugin-sdk";
 import { type PluginRun, runPlugin } from "@omnify/plugin-sdk/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MoneyIntent, PaymentFlag } from "../src/server/dashboards/money.ts";
@@ -11,20 +11,25 @@ import {
   creative,
   day,
   ledgerOf,
+  member,
   OWNER,
   ownerPayouts,
   ownerPaystack,
+  screenOnAir,
   URLS,
 } from "./helpers.ts";
 
 let p: PluginRun;
 let paystackAccount: string;
+let stripeAccount: string;
 beforeAll(async () => {
   p = await runPlugin({ dir: new URL("..", import.meta.url), tenants: ["t1"] });
-  await ownerPayouts(p, "t1");
+  stripeAccount = (await ownerPayouts(p, "t1")).accountRef;
   paystackAccount = (await ownerPaystack(p, "t1")).accountRef;
 });
 afterAll(() => p?.close());
+
+const OWNER_ID = "00000000-0000-4000-8000-0000000000a1"; // OWNER
 
 type Money = { intents: MoneyIntent[]; stuck: number; flags: PaymentFlag[] };
 type Retry = { settled: boolean; retried: boolean; error?: string; inFlight?: boolean };
@@ -34,6 +39,24 @@ const money = (asOf?: string) =>
   p.call<Money>("t1", "admin.money", asOf ? { asOf } : {}, as(ADMIN));
 const hold = (input: Record<string, unknown>) =>
   p.call<Hold>("t1", "bookings.create", { spotsPerHour: 1, ...URLS, ...input }, as(ADVERTISER));
+
+/** A screen of `owner` with a paid, approved booking and two verified plays this hour. */
+async function earnTwoPlays(owner: PluginCaller) {
+  const { deviceId, creativeId, booking: b } = await screenOnAir(p, "t1", owner);
+  const from = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  const records = [0, 1].map((k) => ({
+    id: randomUUID(),
+    itemId: `booking:${b.bookingId}`,
+    bookingId: b.bookingId,
+    creativeId,
+    startedAt: new Date(from + k * Math.max(1, (Date.now() - from - 1000) / 2)).toISOString(),
+    durationMs: 15_000,
+  }));
+  const r = await p.callAsDevice<{ verified: number }>(deviceId, "screen.proofOfPlay", {
+    records,
+  });
+  expect(r.verified).toBe(2);
+}
 
 describe("admin money view", () => {
   it("shows a refused refund with its error and age, and a retry settles it exactly once", async () => {
@@ -66,7 +89,7 @@ describe("admin money view", () => {
     expect(row).toMatchObject({
       kind: "refund",
       bookingId: b.bookingId,
-      ownerUserId: OWNER.kind === "member" ? OWNER.userId : "",
+      ownerUserId: OWNER_ID,
       amount: b.amount,
       currency: "NGN",
       attempts: 1,
@@ -120,6 +143,64 @@ describe("admin money view", () => {
     ).toEqual([b.amount]);
     const refunds = (await ledgerOf(p, "t1", b.bookingId)).filter((e) => e.kind === "refund");
     expect(refunds.map((e) => e.amount)).toEqual([b.amount]);
+    expect((await money()).intents.find((r) => r.key === key)).toBeUndefined();
+  });
+
+  it("a refused payout is listed and a retry pays it once after the account is enabled", async () => {
+    const otherId = "00000000-0000-4000-8000-0000000000e5";
+    const other = member(otherId);
+    const otherAccount = (
+      await p.call<{ accountRef: string }>(
+        "t1",
+        "payouts.connect",
+        { provider: "stripe", email: "o@example.com", country: "US", returnUrl: URLS.successUrl },
+        as(other),
+      )
+    ).accountRef;
+    await earnTwoPlays(OWNER);
+    await earnTwoPlays(other);
+    const paidTo = () => p.payments.payouts.filter((x) => x.accountId === stripeAccount);
+    p.payments.setOnboarded(stripeAccount, false);
+    p.payments.setOnboarded(otherAccount, false);
+    let key = "";
+    try {
+      await p.runJob("t1", "payouts");
+      const listed = (await money()).intents.filter((r) => r.kind === "payout");
+      expect(listed).toHaveLength(2);
+      const row = listed.find((r) => r.ownerUserId !== otherId);
+      expect(row).toMatchObject({
+        ownerUserId: OWNER_ID,
+        amount: 160,
+        currency: "USD",
+        attempts: 1,
+        lastError: expect.stringContaining("Payouts are not enabled"),
+      });
+      key = row?.key ?? "";
+      const refused = await p.call<Retry>(
+        "t1",
+        "admin.retryMoney",
+        { kind: "payout", key },
+        as(ADMIN),
+      );
+      expect(refused).toMatchObject({ settled: false, retried: true });
+    } finally {
+      p.payments.setOnboarded(stripeAccount, true);
+    }
+    // Only that intent was tried: the other owner's is untouched.
+    const theirs = (await money()).intents.find((r) => r.ownerUserId === otherId);
+    expect(theirs?.attempts).toBe(1);
+    await expect(
+      p.call("t1", "admin.retryMoney", { kind: "payout", key }, as(OWNER)),
+    ).rejects.toMatchObject({ pluginCode: "forbidden" });
+    expect(paidTo()).toEqual([]);
+    const ok = await p.call<Retry>("t1", "admin.retryMoney", { kind: "payout", key }, as(ADMIN));
+    expect(ok).toMatchObject({ settled: true, retried: true });
+    const twice = await p.call<Retry>("t1", "admin.retryMoney", { kind: "payout", key }, as(ADMIN));
+    expect(twice).toMatchObject({ settled: true, retried: false });
+    expect((await money()).intents.find((r) => r.ownerUserId === otherId)?.attempts).toBe(1);
+    p.payments.setOnboarded(otherAccount, true);
+    await p.runJob("t1", "payouts");
+    expect(paidTo().map((x) => x.amount)).toEqual([160]);
     expect((await money()).intents.find((r) => r.key === key)).toBeUndefined();
   });
 

@@ -22,6 +22,13 @@ export const ADMIN: PluginCaller = {
   canManage: true,
 };
 export const as = (caller: PluginCaller) => ({ caller });
+/** Another plain member (not an admin) with the given user id. */
+export const member = (userId: string): PluginCaller => ({
+  kind: "member",
+  userId,
+  role: "agency_member",
+  canManage: false,
+});
 
 /** A real (blank) PNG of the given size: the upload probe reads its header. */
 export function png(width: number, height: number): Uint8Array {
@@ -189,3 +196,36 @@ export async function ledgerOf(p: PluginRun, tenant: string, bookingId: string) 
 /** Sum of a booking's ledger entries of one kind. */
 export const total = (entries: Entry[], kind: string) =>
   entries.filter((e) => e.kind === kind).reduce((n, e) => n + e.amount, 0);
+
+/** A screen of `owner` on air: approved, paired, with a paid booking from today whose creative the owner approved. */
+export async function screenOnAir(
+  p: PluginRun,
+  tenant: string,
+  owner: PluginCaller = OWNER,
+  overrides: Record<string, unknown> = {},
+) {
+  const { screen } = await p.call<ScreenOut>(
+    tenant,
+    "screens.create",
+    { ...SCREEN, ...overrides },
+    as(owner),
+  );
+  await p.call(tenant, "screens.review", { screenId: screen.id, decision: "approve" }, as(ADMIN));
+  const code = p.devices.pairingCode();
+  const { deviceId } = await p.call<{ deviceId: string }>(
+    tenant,
+    "screens.pair",
+    { screenId: screen.id, code },
+    as(owner),
+  );
+  const creativeId = await creative(p, tenant, screen.id);
+  const booking = await bookAndPay(p, tenant, {
+    screenId: screen.id,
+    creativeId,
+    from: day(0),
+    to: day(1),
+    spotsPerHour: 1,
+  });
+  await p.call(tenant, "creatives.review", { creativeId, decision: "approve" }, as(owner));
+  return { screenId: screen.id, deviceId, creativeId, booking };
+}

@@ -8,13 +8,12 @@ import {
   ADVERTISER,
   approvedScreen,
   as,
-  bookAndPay,
   creative,
   day,
   ledgerOf,
   OWNER,
   ownerPayouts,
-  SCREEN,
+  screenOnAir,
   total,
   URLS,
 } from "./helpers.ts";
@@ -82,36 +81,8 @@ async function adminDb(bookingId: string) {
 }
 
 /** A screen on air for OWNER-like `owner`, with a paid, approved booking for today. */
-async function onAir(owner: PluginCaller = OWNER, overrides: Record<string, unknown> = {}) {
-  const { screen } = await p.call<{ screen: { id: string } }>(
-    "t1",
-    "screens.create",
-    {
-      ...SCREEN,
-      name: "Admiralty Way",
-      ...overrides,
-    },
-    as(owner),
-  );
-  await p.call("t1", "screens.review", { screenId: screen.id, decision: "approve" }, as(ADMIN));
-  const code = p.devices.pairingCode();
-  const { deviceId } = await p.call<{ deviceId: string }>(
-    "t1",
-    "screens.pair",
-    { screenId: screen.id, code },
-    as(owner),
-  );
-  const creativeId = await creative(p, "t1", screen.id);
-  const b = await bookAndPay(p, "t1", {
-    screenId: screen.id,
-    creativeId,
-    from: day(0),
-    to: day(1),
-    spotsPerHour: 1,
-  });
-  await p.call("t1", "creatives.review", { creativeId, decision: "approve" }, as(owner));
-  return { screenId: screen.id, deviceId, creativeId, booking: b };
-}
+const onAir = (owner: PluginCaller = OWNER, overrides: Record<string, unknown> = {}) =>
+  screenOnAir(p, "t1", owner, { name: "Admiralty Way", ...overrides });
 
 /** `n` verified plays of a booking, spread over the hour on air so far. */
 async function plays(deviceId: string, bookingId: string, creativeId: string, n: number) {
