@@ -31,6 +31,16 @@ describe("rebilling-invoices job through real pg-boss", () => {
         ${s.t.admin.json([{ meter: "ai.tokens", unitPrice: "1", includedQuantity: "5" }])}) returning id`;
     await s.t.admin`insert into client_billing (subaccount_id, tenant_id, plan_id)
       values (${s.w.client}, ${s.w.alpha}, ${String(plan?.id)})`;
+    // What attaching writes: the client's plan from then on, at its prices then.
+    await s.t
+      .admin`insert into client_plan_periods (tenant_id, subaccount_id, plan_id, plan, effective_from)
+      values (${s.w.alpha}, ${s.w.client}, ${String(plan?.id)}, ${s.t.admin.json({
+        name: "Pro clients",
+        currency: "usd",
+        baseFeeCents: 1000,
+        markupPercent: "10",
+        meters: [{ meter: "ai.tokens", unitPrice: "1", includedQuantity: "5" }],
+      })}, '2026-02-10T00:00:00Z')`;
     await s.t
       .admin`insert into agency_connect_accounts (tenant_id, stripe_account_id, charges_enabled)
       values (${s.w.alpha}, ${account.id}, true)`;

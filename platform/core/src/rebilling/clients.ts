@@ -10,6 +10,8 @@ import {
 } from "@omnify/db";
 import { badInput, DomainError } from "../errors";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
+import { plainDecimal } from "./money";
+import { openPlanPeriod, sameSnapshot, switchPlanPeriod } from "./periods";
 import { assertRebillingAgency, mustFindPlan } from "./plans";
 import { clientPlanState, type SpendState, spendState } from "./spend";
 
@@ -20,6 +22,8 @@ export type RebilledClient = {
   planId: string | null;
   planName: string | null;
   spendCapCents: number | null;
+  /** When the agency stopped rebilling the client (null: attached, or never rebilled). */
+  detachedAt: Date | null;
   /** Month-to-date metered spend and whether the cap stops new usage (null: not rebilled). */
   spend: SpendState | null;
 };
@@ -43,6 +47,7 @@ export async function listRebilledClients(
         planId: clientBilling.planId,
         planName: clientPlans.name,
         spendCapCents: clientBilling.spendCapCents,
+        detachedAt: clientBilling.detachedAt,
       })
       .from(tenants)
       .leftJoin(clientBilling, eq(clientBilling.subaccountId, tenants.id))
@@ -78,17 +83,23 @@ export async function mustFindClient(tx: Tx, agencyId: string, subaccountId: str
 
 export type ClientBillingInput = {
   subaccountId: string;
-  /** null stops rebilling this client. */
+  /** null stops rebilling this client (it is still invoiced for the part of the month before). */
   planId: string | null;
   /** Monthly cap on metered spend in cents; null = no cap. */
   spendCapCents: number | null;
 };
 
-/** The agency assigns a plan and a cap to one of its clients. Bad input changes nothing. */
+/**
+ * The agency assigns a plan and a cap to one of its clients, or detaches it (`planId` null).
+ * Detaching keeps the billing row (and the client's Stripe customer, which re-attaching
+ * reuses) and ends its plan period, so the month so far is still invoiced. Every change of
+ * plan opens a new period from `at` in the same transaction. Bad input changes nothing.
+ */
 export async function setClientBilling(
   tx: Tx,
   agency: ResolvedTenant,
   input: ClientBillingInput,
+  at = new Date(),
 ): Promise<void> {
   assertRebillingAgency(agency);
   const client = await mustFindClient(tx, agency.id, input.subaccountId);
@@ -98,21 +109,38 @@ export async function setClientBilling(
       "spendCapCents",
       "must be a whole number of cents, at least 0 (or empty for no cap)",
     );
+  // One change per client at a time, so its periods never overlap.
+  const [current] = await tx
+    .select({ planId: clientBilling.planId })
+    .from(clientBilling)
+    .where(eq(clientBilling.subaccountId, client.id))
+    .for("update");
   if (input.planId === null) {
-    await tx.delete(clientBilling).where(eq(clientBilling.subaccountId, client.id));
+    if (!current?.planId) return;
+    await tx
+      .update(clientBilling)
+      .set({ planId: null, spendCapCents: cap, detachedAt: at, updatedAt: new Date() })
+      .where(eq(clientBilling.subaccountId, client.id));
+    await switchPlanPeriod(tx, agency.id, client.id, null, at);
     return;
   }
-  await mustFindPlan(tx, agency, input.planId);
+  const plan = await mustFindPlan(tx, agency, input.planId);
+  const open = await openPlanPeriod(tx, client.id);
+  const unchanged =
+    current?.planId === plan.id &&
+    open?.planId === plan.id &&
+    sameSnapshot(open.plan, { ...plan, markupPercent: plainDecimal(plan.markupPercent) });
+  if (!unchanged) await switchPlanPeriod(tx, agency.id, client.id, { planId: plan.id, plan }, at);
   await tx
     .insert(clientBilling)
     .values({
       subaccountId: client.id,
       tenantId: agency.id,
-      planId: input.planId,
+      planId: plan.id,
       spendCapCents: cap,
     })
     .onConflictDoUpdate({
       target: clientBilling.subaccountId,
-      set: { planId: input.planId, spendCapCents: cap, updatedAt: new Date() },
+      set: { planId: plan.id, spendCapCents: cap, detachedAt: null, updatedAt: new Date() },
     });
 }

@@ -6,9 +6,13 @@ import {
   clientInvoiceLineEvents,
   clientInvoiceLines,
   clientInvoices,
-  clientPlans,
+  clientPlanPeriods,
   desc,
   eq,
+  gt,
+  isNull,
+  lt,
+  or,
   sql,
   type Tx,
   tenants,
@@ -20,39 +24,83 @@ import { mustFindClient } from "./clients";
 import { chargeableAccount } from "./connect";
 import {
   type ComputedInvoice,
-  computeInvoice,
+  computeMonthInvoice,
   isoDay,
   monthOf,
   type Period,
-  type PlanForLines,
+  type PlanSlice,
   periodEvents,
   previousMonth,
 } from "./lines";
-import { currencyProblem, plainDecimal } from "./money";
+import { currencyProblem } from "./money";
+import { type MonthPlan, monthPlans } from "./periods";
 import { clientPlanState, spendState } from "./spend";
 
 /**
+ * The month's invoice from the plan periods overlapping it (`monthPlans`): each period's
+ * events (read in the client's own transaction, `clientTx`) priced at that period's plan. Null when the client
+ * was on no plan during the month.
+ */
+async function monthInvoice(clientTx: Tx, plans: readonly MonthPlan[], month: Period) {
+  const slices: PlanSlice[] = [];
+  for (const p of plans)
+    slices.push({
+      ...p,
+      events: await periodEvents(
+        clientTx,
+        p.plan.meters.map((m) => m.meter),
+        { start: p.from, end: p.to },
+      ),
+    });
+  const computed = computeMonthInvoice(month, slices);
+  const last = plans.at(-1);
+  return computed && last ? { computed, last } : null;
+}
+
+/**
  * The client's upcoming invoice for the current month, computed live from its ledger (so a
- * usage event shows at once), with each line's events. `tx` is the client's own
- * transaction. Null when the client is not rebilled.
+ * usage event shows at once) with the same rule as the monthly job (its plan periods, the
+ * open one running to the month's end), with each line's events. `tx` is the client's own
+ * transaction. Null when the client is on no plan this month.
  */
 export async function previewClientInvoice(tx: Tx, now = new Date()) {
-  const state = await clientPlanState(tx);
-  if (!state) return null;
   const period = monthOf(now);
-  const events = await periodEvents(
-    tx,
-    state.plan.meters.map((m) => m.meter),
-    period,
-  );
+  const subaccountId = await currentTenantId(tx);
+  const month = await monthInvoice(tx, await monthPlans(tx, subaccountId, period), period);
+  if (!month) return null;
+  const state = await clientPlanState(tx);
+  const { computed, last } = month;
   return {
-    planName: state.plan.name,
-    agencyName: state.agencyName,
+    planName: last.plan.name,
+    agencyName: state?.agencyName ?? (await parentAgencyName(tx)),
     periodStart: isoDay(period.start),
     periodEnd: isoDay(period.end),
-    spend: await spendState(tx, state, now),
-    ...computeInvoice(state.plan, events),
+    // Detached: no cap applies any more; what it used while attached is still billed.
+    spend: state
+      ? await spendState(tx, state, now)
+      : {
+          spentCents: computed.meteredCents,
+          spendCapCents: null,
+          capReached: false,
+          currency: computed.currency,
+        },
+    ...computed,
   };
+}
+
+async function currentTenantId(tx: Tx): Promise<string> {
+  const [row] = (await tx.execute(sql`select app.current_tenant()::text as id`)) as unknown as {
+    id: string | null;
+  }[];
+  if (!row?.id) throw new Error("previewClientInvoice needs a tenant transaction");
+  return row.id;
+}
+
+async function parentAgencyName(tx: Tx): Promise<string> {
+  const [row] = (await tx.execute(sql`select app.parent_agency_name() as name`)) as unknown as {
+    name: string | null;
+  }[];
+  return row?.name ?? "your agency";
 }
 
 const TRACE_BATCH = 2_000;
@@ -118,8 +166,8 @@ async function writeInvoice(
 }
 
 /**
- * Invoices one client for one month: computes the lines from its ledger with the plan the
- * agency has it on, writes invoice, lines and trace in one transaction (once per client and
+ * Invoices one client for one month: computes the lines from its ledger with the plans (at
+ * their prices then) it was on during the month (`client_plan_periods`), writes invoice, lines and trace in one transaction (once per client and
  * month), then creates the invoice on the agency's connected account. Safe to re-run: a
  * written invoice is not recomputed, and every Stripe call carries an idempotency key.
  */
@@ -133,35 +181,18 @@ export async function invoiceClient(
   const existing = await findInvoice(db, agencyId, subaccountId, period);
   let invoiceId = existing?.id ?? null;
   if (!invoiceId) {
-    const billing = await db.withTenant(agencyId, async (tx) => {
-      const [row] = await tx
-        .select({
-          planId: clientPlans.id,
-          name: clientPlans.name,
-          currency: clientPlans.currency,
-          baseFeeCents: clientPlans.baseFeeCents,
-          markupPercent: clientPlans.markupPercent,
-          meters: clientPlans.meters,
-        })
-        .from(clientBilling)
-        .innerJoin(clientPlans, eq(clientPlans.id, clientBilling.planId))
-        .where(eq(clientBilling.subaccountId, subaccountId));
-      return row;
-    });
-    if (!billing)
-      throw new DomainError("NOT_FOUND", "This client is not on a client plan", "subaccountId");
-    const plan: PlanForLines = { ...billing, markupPercent: plainDecimal(billing.markupPercent) };
-    const events = await db.withTenant(subaccountId, (tx) =>
-      periodEvents(
-        tx,
-        plan.meters.map((m) => m.meter),
-        period,
-      ),
-    );
-    const computed = computeInvoice(plan, events);
+    const plans = await db.withTenant(agencyId, (tx) => monthPlans(tx, subaccountId, period));
+    const month = await db.withTenant(subaccountId, (tx) => monthInvoice(tx, plans, period));
+    if (!month)
+      throw new DomainError(
+        "NOT_FOUND",
+        "This client was on no client plan during that month",
+        "subaccountId",
+      );
+    const { computed, last } = month;
     invoiceId =
       (await db.withTenant(agencyId, (tx) =>
-        writeInvoice(tx, agencyId, subaccountId, billing.planId, period, computed),
+        writeInvoice(tx, agencyId, subaccountId, last.planId, period, computed),
       )) ??
       (await findInvoice(db, agencyId, subaccountId, period))?.id ??
       null;
@@ -393,8 +424,8 @@ async function sendToStripe(db: AppDatabase, stripe: Stripe, agencyId: string, i
 }
 
 /**
- * The monthly job: every rebilled client of every agency is invoiced for the month before
- * `now`. One client's failure (recorded on its draft) does not stop the others.
+ * The monthly job: every client that was on a plan at any time in the month before `now`
+ * (detached since or not) is invoiced for it. One client's failure (recorded on its draft) does not stop the others.
  */
 export async function invoiceAllClients(db: AppDatabase, stripe: Stripe, now = new Date()) {
   const period = previousMonth(now);
@@ -403,9 +434,18 @@ export async function invoiceAllClients(db: AppDatabase, stripe: Stripe, now = n
   for (const tenantId of await allTenantIds(db)) {
     const clients = await db.withTenant(tenantId, (tx) =>
       tx
-        .select({ id: clientBilling.subaccountId })
-        .from(clientBilling)
-        .where(eq(clientBilling.tenantId, tenantId)),
+        .selectDistinct({ id: clientPlanPeriods.subaccountId })
+        .from(clientPlanPeriods)
+        .where(
+          and(
+            eq(clientPlanPeriods.tenantId, tenantId),
+            lt(clientPlanPeriods.effectiveFrom, period.end),
+            or(
+              isNull(clientPlanPeriods.effectiveTo),
+              gt(clientPlanPeriods.effectiveTo, period.start),
+            ),
+          ),
+        ),
     );
     for (const c of clients) {
       const r = await invoiceClient(db, stripe, tenantId, c.id, period);

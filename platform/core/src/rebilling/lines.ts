@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type ClientPlanMeter, sql, type Tx } from "@omnify/db";
+import { DomainError } from "../errors";
 import { formatUnitPrice, fromMicros, lineCents, toMicros } from "./money";
 
 /** A calendar month in UTC: [start, end). */
@@ -113,48 +114,60 @@ export const eventsChecksum = (ids: readonly string[]) =>
     .update([...ids].sort().join("\n"))
     .digest("hex");
 
-/**
- * The invoice for one client and period: the base fee line, then one line per priced meter
- * with usage: (total − included, at least 0) × unit price × (1 + markup), with its events.
- */
-export function computeInvoice(
+/** The part of the month a plan was in force: `num`/`den` of it, shown as `label`. */
+type Share = { num: bigint; den: bigint; label: string };
+
+type PricedEvent = TracedEvent & { aggregation: string; subject: string | null };
+
+/** `value` × share, rounded half up (cents) or down (micros of included quantity). */
+const shareOf = (value: bigint, share: Share | null, round: "half-up" | "down") => {
+  if (!share) return value;
+  return round === "half-up"
+    ? (value * share.num * 2n + share.den) / (2n * share.den)
+    : (value * share.num) / share.den;
+};
+
+/** The lines one plan gives for its events; `share` pro-rates the base fee and included usage. */
+function planLines(
   plan: PlanForLines,
-  events: readonly (TracedEvent & { aggregation: string; subject: string | null })[],
-): ComputedInvoice {
+  events: readonly PricedEvent[],
+  share: Share | null,
+  firstPosition: number,
+): ComputedLine[] {
   const lines: ComputedLine[] = [];
-  if (plan.baseFeeCents > 0)
+  const during = share ? ` (${share.label})` : "";
+  const baseFeeCents = Number(shareOf(BigInt(plan.baseFeeCents), share, "half-up"));
+  if (baseFeeCents > 0)
     lines.push({
-      position: 0,
+      position: firstPosition,
       kind: "base",
       meter: null,
-      description: `${plan.name}: monthly fee`,
+      description: `${plan.name}: monthly fee${during}`,
       quantity: "1",
       includedQuantity: "0",
-      unitPrice: fromMicros(BigInt(plan.baseFeeCents) * 10_000n),
+      unitPrice: fromMicros(BigInt(baseFeeCents) * 10_000n),
       markupPercent: "0",
-      amountCents: plan.baseFeeCents,
+      amountCents: baseFeeCents,
       events: [],
       eventsChecksum: null,
     });
-  let meteredCents = 0;
   for (const m of plan.meters) {
     const mine = events.filter((e) => e.meter === m.meter);
     if (mine.length === 0) continue;
     const total = meterTotal(mine);
-    const included = toMicros(m.includedQuantity);
+    const included = shareOf(toMicros(m.includedQuantity), share, "down");
     const billable = total > included ? total - included : 0n;
     const amountCents = lineCents(fromMicros(billable), m.unitPrice, plan.markupPercent);
-    meteredCents += amountCents;
     const price = formatUnitPrice(m.unitPrice, plan.currency);
     lines.push({
-      position: lines.length,
+      position: firstPosition + lines.length,
       kind: "usage",
       meter: m.meter,
       description: `${m.meter}: ${fromMicros(billable)} × ${price}${
         Number(plan.markupPercent) > 0 ? ` + ${plan.markupPercent}%` : ""
-      }${included > 0n ? ` (${m.includedQuantity} included)` : ""}`,
+      }${included > 0n ? ` (${fromMicros(included)} included)` : ""}${during}`,
       quantity: fromMicros(total),
-      includedQuantity: m.includedQuantity,
+      includedQuantity: fromMicros(included),
       unitPrice: m.unitPrice,
       markupPercent: plan.markupPercent,
       amountCents,
@@ -168,6 +181,66 @@ export function computeInvoice(
       eventsChecksum: eventsChecksum(mine.map((e) => e.id)),
     });
   }
+  return lines;
+}
+
+function invoiceOf(currency: string, lines: ComputedLine[]): ComputedInvoice {
   const totalCents = lines.reduce((s, l) => s + l.amountCents, 0);
-  return { currency: plan.currency, lines, totalCents, meteredCents };
+  const meteredCents = lines.reduce((s, l) => s + (l.kind === "usage" ? l.amountCents : 0), 0);
+  return { currency, lines, totalCents, meteredCents };
+}
+
+/**
+ * The invoice for one client on one plan for a whole period: the base fee line, then one line
+ * per priced meter with usage: (total − included, at least 0) × unit price × (1 + markup),
+ * with its events.
+ */
+export function computeInvoice(
+  plan: PlanForLines,
+  events: readonly PricedEvent[],
+): ComputedInvoice {
+  return invoiceOf(plan.currency, planLines(plan, events, null, 0));
+}
+
+/** One stretch of a month with the plan (at its prices then) in force, and its events. */
+export type PlanSlice = { plan: PlanForLines; from: Date; to: Date; events: PricedEvent[] };
+
+const days = (ms: bigint) =>
+  fromMicros((ms * 1_000_000n) / 86_400_000n).replace(/(\.\d\d)\d+$/, "$1");
+
+/**
+ * The invoice for a month in which the client was on one or more plans (`slices`, in time
+ * order, inside `month`). A slice covering the whole month bills exactly like
+ * `computeInvoice`. A shorter one bills its plan's base fee and included quantities pro rata
+ * by the time it covers (days, to the millisecond) and its own events at its own prices.
+ * Null when there is no slice; a CONFLICT when the slices are in different currencies.
+ */
+export function computeMonthInvoice(
+  month: Period,
+  slices: readonly PlanSlice[],
+): ComputedInvoice | null {
+  const last = slices.at(-1);
+  if (!last) return null;
+  const currency = last.plan.currency;
+  if (slices.some((s) => s.plan.currency !== currency))
+    throw new DomainError(
+      "CONFLICT",
+      `The client's plans this month bill in different currencies (${[...new Set(slices.map((s) => s.plan.currency))].join(", ")})`,
+      "currency",
+    );
+  const den = BigInt(month.end.getTime() - month.start.getTime());
+  const lines: ComputedLine[] = [];
+  for (const slice of slices) {
+    const num = BigInt(slice.to.getTime() - slice.from.getTime());
+    const share =
+      num >= den
+        ? null
+        : {
+            num,
+            den,
+            label: `${isoDay(slice.from)} to ${isoDay(new Date(slice.to.getTime() - 1))}, ${days(num)} of ${days(den)} days`,
+          };
+    lines.push(...planLines(slice.plan, slice.events, share, lines.length));
+  }
+  return invoiceOf(currency, lines);
 }

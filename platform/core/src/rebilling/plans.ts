@@ -11,6 +11,7 @@ import { badInput, DomainError } from "../errors";
 import type { ResolvedTenant } from "../tenancy/resolved-tenant";
 import { isUniqueViolation } from "../unique-violation";
 import { currencyProblem, fromMicros, plainDecimal, toMicros } from "./money";
+import { openPlanPeriod, sameSnapshot, switchPlanPeriod } from "./periods";
 
 export type ClientPlanMeterInput = {
   meter: string;
@@ -149,11 +150,17 @@ async function mustFindPlan(tx: Tx, agency: ResolvedTenant, planId: string, fiel
   return row;
 }
 
+/**
+ * Edits a plan. Clients on it are billed at the new prices from `at` on: each one's open period
+ * ends and a new one (the new prices) starts, in the same transaction, so the part of the month
+ * before the edit keeps the old prices.
+ */
 export async function updateClientPlan(
   tx: Tx,
   agency: ResolvedTenant,
   planId: string,
   input: ClientPlanInput,
+  at = new Date(),
 ): Promise<ClientPlan> {
   await mustFindPlan(tx, agency, planId);
   const plan = validateClientPlan(input);
@@ -164,11 +171,18 @@ export async function updateClientPlan(
     .returning(planColumns)
     .catch((e: unknown) => nameTaken(e, plan.name));
   if (!row) throw new Error("update returned nothing");
-  const [n] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const onPlan = await tx
+    .select({ subaccountId: clientBilling.subaccountId })
     .from(clientBilling)
-    .where(eq(clientBilling.planId, planId));
-  return normalized({ ...row, clients: n?.n ?? 0 });
+    .where(eq(clientBilling.planId, planId))
+    .orderBy(asc(clientBilling.subaccountId))
+    .for("update");
+  for (const { subaccountId } of onPlan) {
+    const open = await openPlanPeriod(tx, subaccountId);
+    if (open?.planId === planId && sameSnapshot(open.plan, plan)) continue;
+    await switchPlanPeriod(tx, agency.id, subaccountId, { planId, plan }, at, "currency");
+  }
+  return normalized({ ...row, clients: onPlan.length });
 }
 
 /** Refuses while a client is on the plan (say which to move first). */

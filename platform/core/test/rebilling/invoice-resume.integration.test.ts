@@ -109,7 +109,12 @@ beforeAll(async () => {
   planId = plan.id;
   for (const client of [s.w.client, s.w.other]) {
     await s.t.app.withTenant(s.w.alpha, (tx) =>
-      setClientBilling(tx, s.alpha, { subaccountId: client, planId, spendCapCents: null }),
+      setClientBilling(
+        tx,
+        s.alpha,
+        { subaccountId: client, planId, spendCapCents: null },
+        twoMonthsAgo.start,
+      ),
     );
     await s.t.app.withTenant(client, (tx) =>
       ingestUsage(tx, [
@@ -269,8 +274,11 @@ describe("currencies", () => {
   });
 
   it("does not send a plan stored in a zero-decimal currency to Stripe", async () => {
-    await s.t.admin`update client_plans set currency = 'jpy' where id = ${planId}`;
+    // Invoices price with the plan as it was during the month: the stored period's snapshot.
     const threeMonthsAgo = month(3);
+    await s.t.admin`update client_plan_periods
+      set plan = jsonb_set(plan, '{currency}', '"jpy"'), effective_from = ${threeMonthsAgo.start}
+      where subaccount_id = ${s.w.client}`;
     const r = await invoiceClient(s.t.app, f.stripe, s.w.alpha, s.w.client, threeMonthsAgo);
     expect(r.status).toBe("draft");
     expect(r.stripeError).toMatch(/^currency: JPY has no cents/);

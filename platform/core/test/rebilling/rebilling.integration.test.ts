@@ -131,11 +131,12 @@ describe("invoicing through the agency's connected account", () => {
     const [plan] = await asAlpha((tx) => listClientPlans(tx, s.alpha));
     if (!plan) throw new Error("plan from the previous test");
     await asAlpha((tx) =>
-      setClientBilling(tx, s.alpha, {
-        subaccountId: s.w.client,
-        planId: plan.id,
-        spendCapCents: null,
-      }),
+      setClientBilling(
+        tx,
+        s.alpha,
+        { subaccountId: s.w.client, planId: plan.id, spendCapCents: null },
+        period.start,
+      ),
     );
     await tokens(s.w.client, "inv-1", 10, lastMonth);
     await tokens(s.w.client, "inv-2", 7, lastMonth);
