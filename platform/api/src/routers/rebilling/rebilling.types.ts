@@ -43,6 +43,8 @@ export const ZClient = z.object({
   planId: z.string().nullable(),
   planName: z.string().nullable(),
   spendCapCents: z.number().nullable(),
+  /** Set when the agency stopped rebilling the client; it is still invoiced for the days before. */
+  detachedAt: z.date().nullable(),
   spend: ZSpend.nullable(),
 });
 

@@ -13,6 +13,7 @@ type Client = {
   name: string;
   planId: string | null;
   spendCapCents: number | null;
+  detachedAt: Date | null;
   spend: {
     spentCents: number;
     spendCapCents: number | null;
@@ -79,7 +80,14 @@ export function ClientRow(props: {
     >
       <h3>
         {client.name} {spend?.capReached && <Badge tone="danger">stopped: cap reached</Badge>}
+        {!client.planId && client.detachedAt && <Badge>detached</Badge>}
       </h3>
+      {!client.planId && client.detachedAt && (
+        <p className="omnify-muted">
+          Not rebilled since {client.detachedAt.toISOString().slice(0, 10)}; the days before are
+          still invoiced.
+        </p>
+      )}
       {spend && (
         <p className="omnify-muted">
           {money(spend.spentCents, spend.currency)} metered this month
@@ -108,7 +116,7 @@ export function ClientRow(props: {
           Save
         </Button>
       </form>
-      {client.planId && (
+      {(client.planId || client.detachedAt) && (
         <div className="omnify-row">
           <Button variant="secondary" size="sm" onClick={() => setShowPreview((v) => !v)}>
             {showPreview ? "Hide upcoming invoice" : "Upcoming invoice"}
