@@ -150,7 +150,7 @@ describe("fake Stripe Connect", () => {
     const event = s.fake.state.events.at(-1);
     expect(event?.type).toBe("invoice.paid");
     expect(event?.account).toBe(acct.id);
-    expect((event?.data as { object: { id: string } }).object.id).toBe(draft.id);
+    expect((event?.data as { object?: { id?: string } } | undefined)?.object?.id).toBe(draft.id);
     await expect(s.stripe.invoices.pay(draft.id, {}, on)).rejects.toThrow(/already paid/);
   });
 });
