@@ -6,6 +6,7 @@ import {
   type ResolvedDatabase,
   resolveDatabase,
 } from "@omnify/db/server";
+import { seedDemoRebilling } from "./demo-rebilling";
 import { seedDemoScreens } from "./demo-screens";
 import { startDevPaystack } from "./fake-paystack";
 import { startDevStripe } from "./fake-stripe";
@@ -85,6 +86,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     step("syncing demo tenants…");
     const { syncDemoTenants } = await import("@omnify/tenants-config");
     await syncDemoTenants(db.appUrl, { demoPassword: opts.demoPassword });
+    step(`rebilling: ${await seedDemoRebilling(db.appUrl, opts.webPort)}`);
 
     if (opts.build) {
       step("building the portal and the screen player (cached by turbo when nothing changed)…");
