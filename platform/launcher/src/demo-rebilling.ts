@@ -2,7 +2,7 @@ import { createClientPlan, resolveTenantByHost, setClientBilling } from "@omnify
 import { clientPlans, createAppDatabase } from "@omnify/db";
 
 /** The demo agency that resells, and the sub-account it rebills. */
-const DEMO = { agencyHost: "northwind.localhost", client: "acme" };
+const DEMO = { agency: "northwind", client: "acme" };
 
 /**
  * Gives the demo agency one client plan with Acme on it since the first day of last month, so
@@ -10,17 +10,22 @@ const DEMO = { agencyHost: "northwind.localhost", client: "acme" };
  * (plans apply from when a client is put on them). Written through core, like a user would;
  * skipped once the agency has any client plan.
  */
-export async function seedDemoRebilling(appUrl: string, webPort: number): Promise<string> {
+export async function seedDemoRebilling(
+  appUrl: string,
+  at: { platformHost: string; webPort: number },
+): Promise<string> {
   const db = createAppDatabase(appUrl, { max: 1 });
+  // Resolved the way the portal resolves its hosts (PLATFORM_HOST may not be "localhost").
   const host = {
-    platformHost: "localhost",
+    platformHost: at.platformHost,
     publicScheme: "http",
-    publicPort: String(webPort),
+    publicPort: String(at.webPort),
   } as const;
+  const agencyHost = `${DEMO.agency}.${at.platformHost}`;
   try {
-    const agency = await resolveTenantByHost(db, DEMO.agencyHost, host);
+    const agency = await resolveTenantByHost(db, agencyHost, host);
     if (!agency) return "no demo agency to rebill from";
-    const client = await resolveTenantByHost(db, `${DEMO.client}.${DEMO.agencyHost}`, host);
+    const client = await resolveTenantByHost(db, `${DEMO.client}.${agencyHost}`, host);
     if (!client) return `no ${DEMO.client} sub-account to rebill`;
     return await db.withTenant(agency.id, async (tx) => {
       const [existing] = await tx.select({ id: clientPlans.id }).from(clientPlans).limit(1);

@@ -86,7 +86,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     step("syncing demo tenants…");
     const { syncDemoTenants } = await import("@omnify/tenants-config");
     await syncDemoTenants(db.appUrl, { demoPassword: opts.demoPassword });
-    step(`rebilling: ${await seedDemoRebilling(db.appUrl, opts.webPort)}`);
+    const platformHost = opts.env.PLATFORM_HOST ?? "localhost";
+    step(
+      `rebilling: ${await seedDemoRebilling(db.appUrl, { platformHost, webPort: opts.webPort })}`,
+    );
 
     if (opts.build) {
       step("building the portal and the screen player (cached by turbo when nothing changed)…");
@@ -126,7 +129,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       NEXT_TELEMETRY_DISABLED: "1",
       OMNIFY_DB_APP_URL: db.appUrl,
       OMNIFY_DB_ADMIN_URL: db.adminUrl,
-      PLATFORM_HOST: opts.env.PLATFORM_HOST ?? "localhost",
+      PLATFORM_HOST: platformHost,
       PORT: String(opts.webPort),
       OMNIFY_PUBLIC_SCHEME: opts.env.OMNIFY_PUBLIC_SCHEME ?? "http",
       OMNIFY_PUBLIC_PORT: opts.env.OMNIFY_PUBLIC_PORT ?? String(opts.webPort),
